@@ -1,0 +1,28 @@
+import { appContract } from './app';
+import { groupsContract } from './groups';
+import { organisationsContract, peopleContract } from './organisations';
+import type { ContractShape, InputOf, OutputOf } from './core';
+
+/**
+ * The one API contract. Each feature adds its methods in its own file and spreads them in here;
+ * every transport and the typed client derive from this object.
+ */
+export const contract = {
+  ...appContract,
+  ...organisationsContract,
+  ...peopleContract,
+  ...groupsContract,
+} satisfies ContractShape;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+export type Input<M extends MethodName> = InputOf<Contract[M]>;
+export type Output<M extends MethodName> = OutputOf<Contract[M]>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './core';

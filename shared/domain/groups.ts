@@ -1,0 +1,71 @@
+import type { RowMeta } from './base';
+
+export const GROUP_KINDS = [
+  'cooperation_group',
+  'expert_network',
+  'priority_group',
+  'subgroup',
+  'network',
+] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** Lifecycle of a group. Priority groups use the full priority lifecycle; standing bodies are `active`. */
+export const GROUP_STATUSES = [
+  'proposed',
+  'preparing',
+  'plan_drafting',
+  'implementing',
+  'active',
+  'paused',
+  'concluded',
+  'transferred',
+] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+
+export const ORGANISATION_ROLES = ['lead', 'participant'] as const;
+export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
+
+export const MEMBER_ROLES = ['convener', 'chair', 'secretary', 'member', 'substitute'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export interface Group extends RowMeta {
+  kind: GroupKind;
+  name: string;
+  shortName: string | null;
+  description: string | null;
+  parentId: string | null;
+  status: GroupStatus;
+  priorityNumber: number | null;
+  timeZone: string;
+}
+
+export interface GroupOrganisation extends RowMeta {
+  groupId: string;
+  organisationId: string;
+  role: OrganisationRole;
+}
+
+export interface Membership extends RowMeta {
+  groupId: string;
+  personId: string;
+  role: MemberRole;
+  fromDate: string | null;
+  untilDate: string | null;
+}
+
+/** A group as the list shows it. */
+export interface GroupSummary extends Group {
+  parentName: string | null;
+  leadAbbreviations: string[];
+  organisationCount: number;
+  memberCount: number;
+}
+
+/** A group with everything its page shows. */
+export interface GroupDetail extends Group {
+  parentName: string | null;
+  subgroups: Array<Pick<Group, 'id' | 'name' | 'kind' | 'status'>>;
+  organisations: Array<GroupOrganisation & { abbreviation: string; organisationName: string }>;
+  members: Array<Membership & { personName: string; organisationAbbreviation: string | null }>;
+  conveners: Array<{ personId: string; personName: string }>;
+}
