@@ -5,6 +5,8 @@ import react from '@vitejs/plugin-react';
 // and the end-to-end suite that drives Debian's Chromium against the real browser-mode server.
 export default defineConfig({
   test: {
+    // The JSON file lets .ci/run print one plain "N passed, N failed" line at the end.
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest-results.json' }]],
     projects: [
       {
         test: {

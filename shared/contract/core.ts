@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 
 /**
  * The API contract: each method is a name, a zod schema for its input and a type for its output.
@@ -31,14 +31,7 @@ export type HandlersFor<C extends ContractShape, Ctx> = {
   [K in keyof C]: (input: ParsedInputOf<C[K]>, ctx: Ctx) => OutputOf<C[K]> | Promise<OutputOf<C[K]>>;
 };
 
-export type ErrorCode =
-  | 'validation'
-  | 'not_found'
-  | 'conflict'
-  | 'forbidden'
-  | 'unsupported'
-  | 'bad_file'
-  | 'internal';
+export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unsupported' | 'bad_file' | 'internal';
 
 /** One problem with one field of an input, translatable in the renderer. */
 export interface FieldProblem {

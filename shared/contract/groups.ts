@@ -21,7 +21,13 @@ export const groupInput = z
     description: optionalText(LIMITS.longText),
     parentId: id.nullish().transform((v) => v ?? null),
     status: z.enum(GROUP_STATUSES, { error: 'validation.choice' }),
-    priorityNumber: z.number().int().min(1).max(999).nullish().transform((v) => v ?? null),
+    priorityNumber: z
+      .number()
+      .int()
+      .min(1)
+      .max(999)
+      .nullish()
+      .transform((v) => v ?? null),
     timeZone: timeZone.default('Europe/Helsinki'),
   })
   .strict();
@@ -59,9 +65,9 @@ export const groupOrganisationInput = z
 export type GroupInput = z.input<typeof groupInput>;
 
 export const groupsContract = {
-  'groups.list': method(
-    listOptions.extend({ kind: z.enum(GROUP_KINDS).optional(), parentId: id.optional() }).strict(),
-  ).returns<GroupSummary[]>(),
+  'groups.list': method(listOptions.extend({ kind: z.enum(GROUP_KINDS).optional(), parentId: id.optional() }).strict()).returns<
+    GroupSummary[]
+  >(),
   'groups.get': method(byId).returns<GroupDetail>(),
   'groups.create': method(groupInput).returns<Group>(),
   'groups.update': method(z.object({ id, patch: groupInput.partial() }).strict()).returns<Group>(),

@@ -1,12 +1,6 @@
 import type { RowMeta } from './base';
 
-export const GROUP_KINDS = [
-  'cooperation_group',
-  'expert_network',
-  'priority_group',
-  'subgroup',
-  'network',
-] as const;
+export const GROUP_KINDS = ['cooperation_group', 'expert_network', 'priority_group', 'subgroup', 'network'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
 /** Lifecycle of a group. Priority groups use the full priority lifecycle; standing bodies are `active`. */
@@ -35,8 +29,16 @@ export interface Group extends RowMeta {
   description: string | null;
   parentId: string | null;
   status: GroupStatus;
+  /** When the current status took effect (e.g. the date a priority was transferred elsewhere). */
+  statusDate: string | null;
+  /** Where a transferred priority's work went. */
+  transferredTo: string | null;
   priorityNumber: number | null;
   timeZone: string;
+  /** Quorum rule for meetings (the meetings feature defines its shape); null = no rule. */
+  quorumRule: unknown;
+  /** Per-group settings owned by features (e.g. rotation handover notice). */
+  settings: Record<string, unknown>;
 }
 
 export interface GroupOrganisation extends RowMeta {

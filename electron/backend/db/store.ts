@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { HlcClock, type Hlc } from '../../../shared/hlc';
+import type { ApiError } from '../../../shared/contract/core';
+import { userError } from '../errors';
+import type { Db } from './open';
+import { getMeta, setMeta } from './open';
+import { TABLE_CODECS, camelToSnake, columnsOf, snakeToCamel } from './tables';
+
+export type RawRow = Record<string, unknown>;
+
+/**
+ * The one way travelling rows are written: every insert, update and archive stamps the row's clock
+ * (`hlc`) and the changed fields' clocks (`field_hlc`) so exchange files can merge field by field.
+ * Repositories build their queries on top of this; services wrap calls in transactions.
+ */
+export class RowStore {
+  readonly clock: HlcClock;
+  private readonly statements = new Map<string, import('better-sqlite3').Statement>();
+
+  constructor(
+    readonly db: Db,
+    replica: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.clock = new HlcClock(replica, () => this.now().getTime(), getMeta(db, 'clock') ?? undefined);
+  }
+
+  /** A cached prepared statement. */
+  prepare(sql: string) {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  tick(): Hlc {
+    const stamp = this.clock.tick();
+    this.prepare(`INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
+      stamp,
+    );
+    return stamp;
+  }
+
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  /** Insert a row given camelCase values; returns the decoded row. */
+  insert<T>(table: string, values: Record<string, unknown>): T {
+    const stamp = this.tick();
+    const at = this.nowIso();
+    const row: RawRow = {
+      id: (values.id as string | undefined) ?? randomUUID(),
+      created_at: at,
+      updated_at: at,
+      hlc: stamp,
+      field_hlc: JSON.stringify({ '*': stamp }),
+      deleted: 0,
+    };
+    const cols = columnsOf(this.db, table);
+    for (const [key, value] of Object.entries(values)) {
+      if (key === 'id') continue;
+      const col = camelToSnake(key);
+      if (!cols.includes(col)) throw new Error(`${table} has no column ${col}`);
+      row[col] = this.encodeValue(table, col, value);
+    }
+    const names = Object.keys(row);
+    this.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`).run(row);
+    return this.decode<T>(table, row);
+  }
+
+  getRaw(table: string, id: string): RawRow | undefined {
+    return this.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as RawRow | undefined;
+  }
+
+  get<T>(table: string, id: string): T | undefined {
+    const raw = this.getRaw(table, id);
+    return raw ? this.decode<T>(table, raw) : undefined;
+  }
+
+  /** A row that must exist (archived rows count as existing); otherwise a not-found error. */
+  require<T>(table: string, id: string, entity: string = table): T {
+    const row = this.get<T>(table, id);
+    if (!row) throw notFound(entity);
+    return row;
+  }
+
+  /** Change the given camelCase fields; unchanged values are not stamped. */
+  update<T>(table: string, id: string, patch: Record<string, unknown>): T {
+    const current = this.getRaw(table, id);
+    if (!current) throw notFound(table);
+    const cols = columnsOf(this.db, table);
+    const changes: RawRow = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const col = camelToSnake(key);
+      if (!cols.includes(col) || col === 'id' || col === 'hlc' || col === 'field_hlc') {
+        throw new Error(`${table} has no writable column ${col}`);
+      }
+      const encoded = this.encodeValue(table, col, value);
+      if (current[col] !== encoded) changes[col] = encoded;
+    }
+    if (Object.keys(changes).length === 0) return this.decode<T>(table, current);
+    const stamp = this.tick();
+    const fieldHlc = JSON.parse(current.field_hlc as string) as Record<string, string>;
+    for (const col of Object.keys(changes)) fieldHlc[col] = stamp;
+    const next: RawRow = { ...changes, hlc: stamp, field_hlc: JSON.stringify(fieldHlc), updated_at: this.nowIso() };
+    const names = Object.keys(next);
+    this.prepare(`UPDATE ${table} SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...next, id });
+    return this.decode<T>(table, { ...current, ...next });
+  }
+
+  /** Tombstone a row; it stays in the file so the delete can travel. */
+  archive<T>(table: string, id: string): T {
+    return this.update<T>(table, id, { deleted: true });
+  }
+
+  restore<T>(table: string, id: string): T {
+    return this.update<T>(table, id, { deleted: false });
+  }
+
+  private encodeValue(table: string, col: string, value: unknown): unknown {
+    const codec = TABLE_CODECS[table] ?? {};
+    if (value === undefined || value === null) return null;
+    if (col === 'deleted' || codec.bool?.includes(col)) return value ? 1 : 0;
+    if (codec.json?.includes(col)) return JSON.stringify(value);
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    return value;
+  }
+
+  /** A stored row as the API returns it: camelCase, booleans and JSON decoded, clock map hidden. */
+  decode<T>(table: string, raw: RawRow): T {
+    const codec = TABLE_CODECS[table] ?? {};
+    const out: Record<string, unknown> = {};
+    for (const [col, value] of Object.entries(raw)) {
+      if (col === 'field_hlc') continue;
+      let v = value;
+      if (col === 'deleted' || codec.bool?.includes(col)) v = value === 1;
+      else if (codec.json?.includes(col) && typeof value === 'string') v = JSON.parse(value);
+      out[snakeToCamel(col)] = v;
+    }
+    return out as T;
+  }
+
+  /** Persist the clock (also done on every tick; this is for shutdown paths). */
+  saveClock(): void {
+    setMeta(this.db, 'clock', this.clock.last());
+  }
+}
+
+/** `entity` is a key under common.entities (organisation, person, group, meeting, …). */
+export function notFound(entity: string): ApiError {
+  return userError('not_found', 'errors.notFound', { entity });
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { contract, isMethodName } from '../../shared/contract';
+import { typedApi, type TypedApi } from '../../shared/contract/client';
+import { ApiError, type ApiResult } from '../../shared/contract/core';
+import type { Ctx, HostKind, HostServices } from './context';
+import { backupDatabase } from './backup';
+import { DATABASE_FILE, migrate, openDatabase, replicaId, schemaVersion } from './db/open';
+import { RowStore } from './db/store';
+import { userError, validationError } from './errors';
+import { handlers } from './handlers';
+import { loadExampleData } from './services/example-data';
+import { getMeta, setMeta } from './db/open';
+
+export interface BackendOptions {
+  dataDir: string;
+  host: HostKind;
+  hostServices?: HostServices;
+  /** Load the example cooperation model on first run (the `--demo` flag). */
+  demo?: boolean;
+  /** Injectable clock for tests. */
+  now?: () => Date;
+  version?: string;
+  /** Back the database up before opening it (on by default; tests of other things turn it off). */
+  backupOnStart?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface Backend {
+  /** Validate, run and wrap one API call. Never throws. */
+  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  ctx: Ctx;
+  close(): void;
+}
+
+/** Open the database in `dataDir` (backing it up and migrating it) and return the API. */
+export async function openBackend(opts: BackendOptions): Promise<Backend> {
+  fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const databasePath = path.join(opts.dataDir, DATABASE_FILE);
+  const backupDir = path.join(opts.dataDir, 'backups');
+  const existed = fs.existsSync(databasePath);
+  const db = openDatabase(databasePath);
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? (() => {});
+  try {
+    if (existed && schemaVersion(db) > 0 && opts.backupOnStart !== false) {
+      await backupDatabase(db, backupDir, 'startup', now());
+    }
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const store = new RowStore(db, replicaId(db), now);
+  const ctx: Ctx = {
+    db,
+    store,
+    dataDir: opts.dataDir,
+    databasePath,
+    backupDir,
+    host: opts.host,
+    hostServices: opts.hostServices ?? {},
+    version: opts.version ?? '0.0.0',
+    now,
+    tx: (fn) => (db.inTransaction ? fn() : db.transaction(fn)()),
+  };
+  if (opts.demo && getMeta(db, 'start_chosen') === undefined) {
+    ctx.tx(() => {
+      loadExampleData(ctx);
+      setMeta(db, 'start_chosen', 'example');
+    });
+  }
+
+  async function call(method: string, input: unknown): Promise<ApiResult<unknown>> {
+    if (!isMethodName(method)) {
+      return { ok: false, error: userError('not_found', 'errors.unknownMethod', { method: method.slice(0, 80) }).toJSON() };
+    }
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error).toJSON() };
+    try {
+      const handler = handlers[method] as (input: unknown, ctx: Ctx) => unknown;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value };
+    } catch (e) {
+      return { ok: false, error: toApiError(e, method, log).toJSON() };
+    }
+  }
+
+  return {
+    call,
+    ctx,
+    close: () => {
+      if (db.open) {
+        store.saveClock();
+        db.close();
+      }
+    },
+  };
+}
+
+/** Errors we expect become sentences; anything else is logged and reported without internals. */
+function toApiError(e: unknown, method: string, log: (m: string) => void): ApiError {
+  if (e instanceof ApiError) return e;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return userError('validation', 'errors.unknownReference');
+    return userError('conflict', 'errors.constraint');
+  }
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR') return userError('internal', 'errors.diskProblem');
+  log(`${method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  return userError('internal', 'errors.internal');
+}
+
+/** A typed client over a backend in the same process: the in-memory transport tests use. */
+export function memoryApi(backend: Backend): TypedApi {
+  return typedApi((method, input) => backend.call(method, input));
+}

@@ -1,0 +1,59 @@
+import type { HandlersFor } from '../../../shared/contract/core';
+import type { appContract, AppInfo, Settings } from '../../../shared/contract/app';
+import type { Ctx } from '../context';
+import { getMeta, replicaId, schemaVersion, setMeta } from '../db/open';
+import { userError } from '../errors';
+import { loadExampleData } from './example-data';
+
+const DEFAULT_SETTINGS: Settings = { language: 'en', timeZone: 'Europe/Helsinki' };
+
+export function readSettings(ctx: Pick<Ctx, 'db'>): Settings {
+  const rows = ctx.db.prepare(`SELECT key, value FROM settings`).all() as Array<{ key: string; value: string }>;
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) out[r.key] = JSON.parse(r.value);
+  return out as unknown as Settings;
+}
+
+export function appInfo(ctx: Ctx): AppInfo {
+  return {
+    version: ctx.version,
+    host: ctx.host,
+    dataDir: ctx.dataDir,
+    databasePath: ctx.databasePath,
+    replicaId: replicaId(ctx.db),
+    schemaVersion: schemaVersion(ctx.db),
+    firstRun: getMeta(ctx.db, 'start_chosen') === undefined,
+  };
+}
+
+/** First run: start empty, or with the example cooperation model. Only offered once. */
+export function chooseStart(ctx: Ctx, example: boolean): AppInfo {
+  ctx.tx(() => {
+    if (getMeta(ctx.db, 'start_chosen') !== undefined) throw userError('conflict', 'errors.startAlreadyChosen');
+    if (example) loadExampleData(ctx);
+    setMeta(ctx.db, 'start_chosen', example ? 'example' : 'empty');
+  });
+  return appInfo(ctx);
+}
+
+export const appHandlers: HandlersFor<typeof appContract, Ctx> = {
+  'app.info': (_input, ctx) => appInfo(ctx),
+  'app.chooseStart': ({ example }, ctx) => chooseStart(ctx, example),
+  'settings.get': (_input, ctx) => readSettings(ctx),
+  'settings.update': (patch, ctx) =>
+    ctx.tx(() => {
+      const stmt = ctx.db.prepare(
+        `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      );
+      for (const [key, value] of Object.entries(patch)) if (value !== undefined) stmt.run(key, JSON.stringify(value));
+      return readSettings(ctx);
+    }),
+  'host.saveFile': (input, ctx) => {
+    if (!ctx.hostServices.saveFile) throw userError('unsupported', 'errors.hostOnly');
+    return ctx.hostServices.saveFile(input);
+  },
+  'host.openFile': (input, ctx) => {
+    if (!ctx.hostServices.openFile) throw userError('unsupported', 'errors.hostOnly');
+    return ctx.hostServices.openFile(input);
+  },
+};

@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Backend } from './backend';
+
+/**
+ * Browser mode: the same backend over HTTP, for machines without the desktop runtime and for the
+ * end-to-end tests. Loopback only, a per-launch token on every API call, the Host header checked
+ * (against DNS rebinding), no CORS headers, bounded request bodies, files only from the renderer build.
+ */
+export interface ServerOptions {
+  backend: Backend;
+  rendererDir: string;
+  token: string;
+  port?: number;
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // styled-components (Suomi.fi design system) injects <style> elements at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown) {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(Object.assign(new Error('too large'), { status: 413 }));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        // Stop keeping the body; the 413 goes out and the connection is closed after it.
+        req.removeAllListeners('data');
+        req.resume();
+        reject(Object.assign(new Error('too large'), { status: 413 }));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Resolve a URL path inside the renderer build, or undefined when it would leave it. */
+export function resolveStatic(rendererDir: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  const root = path.resolve(rendererDir);
+  const target = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  if (target !== root && !target.startsWith(root + path.sep)) return undefined;
+  return target;
+}
+
+export function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  let port = 0;
+  const indexFile = path.join(opts.rendererDir, 'index.html');
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const host = req.headers.host ?? '';
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+        sendJson(res, 403, { ok: false, error: { code: 'forbidden', key: 'errors.forbidden', message: 'Forbidden host.' } });
+        return;
+      }
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') {
+          sendJson(res, 405, { ok: false, error: { code: 'forbidden', key: 'errors.forbidden', message: 'Use POST.' } });
+          return;
+        }
+        const auth = req.headers.authorization ?? '';
+        const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+        if (!given || !sameToken(given, opts.token)) {
+          sendJson(res, 401, {
+            ok: false,
+            error: { code: 'forbidden', key: 'errors.token', message: 'Missing or wrong token.' },
+          });
+          return;
+        }
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          sendJson(res, 415, { ok: false, error: { code: 'validation', key: 'errors.invalidInput', message: 'Send JSON.' } });
+          return;
+        }
+        let input: unknown;
+        try {
+          const body = await readBody(req, maxBody);
+          input = body.length ? JSON.parse(body.toString('utf8')) : {};
+        } catch (e) {
+          const status = (e as { status?: number }).status ?? 400;
+          if (status === 413) res.setHeader('Connection', 'close');
+          sendJson(res, status, {
+            ok: false,
+            error: {
+              code: 'validation',
+              key: status === 413 ? 'errors.tooLarge' : 'errors.invalidInput',
+              message: status === 413 ? 'The request is too large.' : 'The request is not valid JSON.',
+            },
+          });
+          return;
+        }
+        const method = url.pathname.slice('/api/'.length);
+        sendJson(res, 200, await opts.backend.call(method, input));
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+        return;
+      }
+      let file = resolveStatic(opts.rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
+      if (!file) {
+        send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+        return;
+      }
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        // Client-side routes fall back to the app; missing assets are 404s.
+        if (path.extname(file)) {
+          send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+          return;
+        }
+        file = indexFile;
+      }
+      const ext = path.extname(file);
+      const extra: Record<string, string> = { 'Cache-Control': ext === '.html' ? 'no-store' : 'max-age=3600' };
+      if (ext === '.html') extra['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+      send(res, 200, fs.readFileSync(file), MIME[ext] ?? 'application/octet-stream', extra);
+    } catch (e) {
+      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain; charset=utf-8');
+      else res.destroy(e as Error);
+    }
+  });
+  server.requestTimeout = 120_000;
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        port,
+        url: `http://127.0.0.1:${port}/`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,355 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import {
+  MEMBER_ROLES,
+  ORGANISATION_ROLES,
+  type GroupDetail,
+  type MemberRole,
+  type OrganisationRole,
+} from '../../../shared/domain/groups';
+import { api } from '../../api';
+import { useApp } from '../../store/app';
+import { formatDate } from '../../ui/dates';
+import { describeError, fieldErrorsOf, type FieldErrors } from '../../ui/errors';
+import { SelectField, TextField } from '../../ui/fields';
+import { useLoad } from '../../ui/useLoad';
+import { GroupForm } from './GroupForm';
+
+function OrganisationsSection({ group, onChange }: { group: GroupDetail; onChange: () => void }) {
+  const { t } = useTranslation();
+  const notify = useApp((s) => s.notify);
+  const organisations = useLoad(() => api.organisations.list({}), []);
+  const [organisationId, setOrganisationId] = useState('');
+  const [role, setRole] = useState<OrganisationRole>('participant');
+  const [error, setError] = useState<string | undefined>();
+
+  const add = async () => {
+    if (!organisationId) {
+      setError(t('validation.required'));
+      return;
+    }
+    try {
+      await api.groups.setOrganisation({ groupId: group.id, organisationId, role });
+      setOrganisationId('');
+      setError(undefined);
+      onChange();
+    } catch (e) {
+      setError(describeError(t, e));
+    }
+  };
+  const remove = async (id: string, name: string) => {
+    try {
+      await api.groups.removeOrganisation({ id });
+      notify('success', t('groups.organisations.removed', { name }));
+      onChange();
+    } catch (e) {
+      notify('error', describeError(t, e));
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="group-organisations">
+      <Heading variant="h2" id="group-organisations">
+        {t('groups.organisations.title')}
+      </Heading>
+      {group.organisations.length === 0 ? (
+        <Paragraph mt="s">{t('groups.organisations.empty')}</Paragraph>
+      ) : (
+        <table className="data" style={{ marginTop: 12 }}>
+          <thead>
+            <tr>
+              <th scope="col">{t('organisations.fields.abbreviation')}</th>
+              <th scope="col">{t('organisations.fields.name')}</th>
+              <th scope="col">{t('groups.organisations.role')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actionsColumn')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {group.organisations.map((o) => (
+              <tr key={o.id}>
+                <td>{o.abbreviation}</td>
+                <td>{o.organisationName}</td>
+                <td>
+                  <span className={o.role === 'lead' ? 'badge lead' : 'badge'}>{t(`groups.organisationRoles.${o.role}`)}</span>
+                </td>
+                <td>
+                  <button
+                    className="link-button"
+                    type="button"
+                    onClick={() => void remove(o.id, o.abbreviation)}
+                    aria-label={t('common.actions.removeNamed', { name: o.abbreviation })}
+                  >
+                    {t('common.actions.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form
+        className="toolbar"
+        aria-label={t('groups.organisations.add')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <div style={{ minWidth: 280 }}>
+          <SelectField
+            label={t('groups.organisations.organisation')}
+            value={organisationId}
+            onChange={setOrganisationId}
+            options={(organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.abbreviation} – ${o.name}` }))}
+            emptyLabel={t('common.choose')}
+            error={error}
+          />
+        </div>
+        <div style={{ minWidth: 200 }}>
+          <SelectField<OrganisationRole>
+            label={t('groups.organisations.role')}
+            value={role}
+            onChange={(v) => v && setRole(v)}
+            options={ORGANISATION_ROLES.map((r) => ({ value: r, label: t(`groups.organisationRoles.${r}`) }))}
+          />
+        </div>
+        <Button type="submit">{t('groups.organisations.add')}</Button>
+      </form>
+    </section>
+  );
+}
+
+function MembersSection({ group, onChange }: { group: GroupDetail; onChange: () => void }) {
+  const { t } = useTranslation();
+  const notify = useApp((s) => s.notify);
+  const people = useLoad(() => api.people.list({}), []);
+  const [personId, setPersonId] = useState('');
+  const [role, setRole] = useState<MemberRole>('member');
+  const [fromDate, setFromDate] = useState('');
+  const [untilDate, setUntilDate] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const add = async () => {
+    if (!personId) {
+      setErrors({ personId: t('validation.required') });
+      return;
+    }
+    try {
+      await api.groups.addMember({ groupId: group.id, personId, role, fromDate: fromDate || null, untilDate: untilDate || null });
+      setPersonId('');
+      setFromDate('');
+      setUntilDate('');
+      setErrors({});
+      onChange();
+    } catch (e) {
+      const fields = fieldErrorsOf(t, e);
+      setErrors(Object.keys(fields).length ? fields : { personId: describeError(t, e) });
+    }
+  };
+  const remove = async (id: string, name: string) => {
+    try {
+      await api.groups.removeMember({ id });
+      notify('success', t('groups.members.removed', { name }));
+      onChange();
+    } catch (e) {
+      notify('error', describeError(t, e));
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="group-members">
+      <Heading variant="h2" id="group-members">
+        {t('groups.members.title')}
+      </Heading>
+      {group.members.length === 0 ? (
+        <Paragraph mt="s">{t('groups.members.empty')}</Paragraph>
+      ) : (
+        <table className="data" style={{ marginTop: 12 }}>
+          <thead>
+            <tr>
+              <th scope="col">{t('people.fields.name')}</th>
+              <th scope="col">{t('people.fields.organisation')}</th>
+              <th scope="col">{t('groups.members.role')}</th>
+              <th scope="col">{t('groups.members.period')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actionsColumn')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {group.members.map((m) => (
+              <tr key={m.id}>
+                <td>{m.personName}</td>
+                <td>{m.organisationAbbreviation ?? ''}</td>
+                <td>{t(`groups.memberRoles.${m.role}`)}</td>
+                <td>{m.fromDate || m.untilDate ? `${formatDate(m.fromDate)} – ${formatDate(m.untilDate)}` : ''}</td>
+                <td>
+                  <button
+                    className="link-button"
+                    type="button"
+                    onClick={() => void remove(m.id, m.personName)}
+                    aria-label={t('common.actions.removeNamed', { name: m.personName })}
+                  >
+                    {t('common.actions.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form
+        aria-label={t('groups.members.add')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <div className="form-grid" style={{ marginTop: 16 }}>
+          <SelectField
+            label={t('groups.members.person')}
+            value={personId}
+            onChange={setPersonId}
+            options={(people.data ?? []).map((p) => ({
+              value: p.id,
+              label: p.organisationAbbreviation ? `${p.name} (${p.organisationAbbreviation})` : p.name,
+            }))}
+            emptyLabel={t('common.choose')}
+            error={errors.personId}
+          />
+          <SelectField<MemberRole>
+            label={t('groups.members.role')}
+            value={role}
+            onChange={(v) => v && setRole(v)}
+            options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`groups.memberRoles.${r}`) }))}
+          />
+          <TextField
+            label={t('groups.members.from')}
+            hint={t('common.dateHint')}
+            value={fromDate}
+            onChange={setFromDate}
+            error={errors.fromDate}
+            optional={t('common.optional')}
+          />
+          <TextField
+            label={t('groups.members.until')}
+            hint={t('common.dateHint')}
+            value={untilDate}
+            onChange={setUntilDate}
+            error={errors.untilDate}
+            optional={t('common.optional')}
+          />
+        </div>
+        <div className="form-actions">
+          <Button type="submit">{t('groups.members.add')}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function GroupPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const navigate = useApp((s) => s.navigate);
+  const notify = useApp((s) => s.notify);
+  const [editing, setEditing] = useState(false);
+  const group = useLoad(() => api.groups.get({ id }), [id]);
+
+  if (group.error) return <p role="alert">{describeError(t, group.error)}</p>;
+  const g = group.data;
+  if (!g) return <p aria-busy="true">{t('common.loading')}</p>;
+
+  const toggleArchived = async () => {
+    try {
+      if (g.deleted) await api.groups.restore({ id: g.id });
+      else await api.groups.archive({ id: g.id });
+      notify('success', t(g.deleted ? 'common.restored' : 'common.archived', { name: g.name }));
+      group.reload();
+    } catch (e) {
+      notify('error', describeError(t, e));
+    }
+  };
+
+  return (
+    <>
+      <p>
+        <a
+          href="#/groups"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ page: 'groups' });
+          }}
+        >
+          {t('groups.backToList')}
+        </a>
+      </p>
+      <div className="page-header">
+        <div>
+          <Heading variant="h1">
+            {g.priorityNumber ? `${g.priorityNumber}. ` : ''}
+            {g.name}
+          </Heading>
+          <p className="muted">
+            {t(`groups.kinds.${g.kind}`)} · {t(`groups.statuses.${g.status}`)}
+            {g.parentName && ` · ${t('groups.partOf', { name: g.parentName })}`}
+            {g.deleted && ` · ${t('common.archivedBadge')}`}
+          </p>
+        </div>
+        <div style={{ display: 'flex', gap: 12 }}>
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            {t('common.actions.edit')}
+          </Button>
+          <Button variant="secondary" onClick={() => void toggleArchived()}>
+            {t(g.deleted ? 'common.actions.restore' : 'common.actions.archive')}
+          </Button>
+        </div>
+      </div>
+      {editing && (
+        <GroupForm
+          initial={g}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) {
+              notify('success', t('common.saved', { name: saved.name }));
+              group.reload();
+            }
+          }}
+        />
+      )}
+      {g.description && <Paragraph mb="m">{g.description}</Paragraph>}
+      {g.conveners.length > 0 && (
+        <p>
+          <strong>{t('groups.conveners')}:</strong> {g.conveners.map((c) => c.personName).join(', ')}
+        </p>
+      )}
+      <OrganisationsSection group={g} onChange={group.reload} />
+      <MembersSection group={g} onChange={group.reload} />
+      {g.subgroups.length > 0 && (
+        <section className="panel" aria-labelledby="group-subgroups">
+          <Heading variant="h2" id="group-subgroups">
+            {t('groups.subgroups')}
+          </Heading>
+          <ul>
+            {g.subgroups.map((s) => (
+              <li key={s.id}>
+                <a
+                  href={`#/groups/${s.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate({ page: 'group', id: s.id });
+                  }}
+                >
+                  {s.name}
+                </a>{' '}
+                <span className="muted">({t(`groups.statuses.${s.status}`)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

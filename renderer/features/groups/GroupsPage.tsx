@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading } from 'suomifi-ui-components';
+import { GROUP_KINDS, type GroupKind, type GroupSummary } from '../../../shared/domain/groups';
+import { api } from '../../api';
+import { useApp } from '../../store/app';
+import { RowActions } from '../../ui/ArchiveButtons';
+import { describeError } from '../../ui/errors';
+import { SelectField } from '../../ui/fields';
+import { ListToolbar } from '../../ui/ListToolbar';
+import { useLoad } from '../../ui/useLoad';
+import { GroupForm } from './GroupForm';
+
+export function GroupsPage() {
+  const { t } = useTranslation();
+  const navigate = useApp((s) => s.navigate);
+  const notify = useApp((s) => s.notify);
+  const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<GroupKind | ''>('');
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const list = useLoad(
+    () => api.groups.list({ query, includeArchived, ...(kind ? { kind } : {}) }),
+    [query, includeArchived, kind],
+  );
+
+  const toggleArchived = async (g: GroupSummary) => {
+    try {
+      if (g.deleted) await api.groups.restore({ id: g.id });
+      else await api.groups.archive({ id: g.id });
+      notify('success', t(g.deleted ? 'common.restored' : 'common.archived', { name: g.name }));
+      list.reload();
+    } catch (e) {
+      notify('error', describeError(t, e));
+    }
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <Heading variant="h1">{t('groups.title')}</Heading>
+        <Button onClick={() => setCreating(true)}>{t('groups.new')}</Button>
+      </div>
+      {creating && (
+        <GroupForm
+          onDone={(saved) => {
+            setCreating(false);
+            if (saved) {
+              notify('success', t('common.saved', { name: saved.name }));
+              navigate({ page: 'group', id: saved.id });
+            }
+          }}
+        />
+      )}
+      <ListToolbar
+        searchLabel={t('groups.search')}
+        query={query}
+        onQuery={setQuery}
+        includeArchived={includeArchived}
+        onIncludeArchived={setIncludeArchived}
+      >
+        <div style={{ minWidth: 220 }}>
+          <SelectField<GroupKind>
+            label={t('groups.fields.kind')}
+            value={kind}
+            onChange={setKind}
+            options={GROUP_KINDS.map((k) => ({ value: k, label: t(`groups.kinds.${k}`) }))}
+            emptyLabel={t('groups.allKinds')}
+          />
+        </div>
+      </ListToolbar>
+      {list.error ? (
+        <p role="alert">{describeError(t, list.error)}</p>
+      ) : list.data && list.data.length === 0 ? (
+        <p>{t('groups.empty')}</p>
+      ) : (
+        <table className="data">
+          <caption>{t('groups.count', { count: list.data?.length ?? 0 })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('groups.fields.name')}</th>
+              <th scope="col">{t('groups.fields.kind')}</th>
+              <th scope="col">{t('groups.lead')}</th>
+              <th scope="col">{t('groups.fields.status')}</th>
+              <th scope="col">{t('groups.size')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actionsColumn')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.map((g) => (
+              <tr key={g.id} className={g.deleted ? 'archived' : undefined}>
+                <td>
+                  <a
+                    href={`#/groups/${g.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate({ page: 'group', id: g.id });
+                    }}
+                  >
+                    {g.priorityNumber ? `${g.priorityNumber}. ` : ''}
+                    {g.name}
+                  </a>
+                  {g.parentName && <div className="muted">{t('groups.partOf', { name: g.parentName })}</div>}
+                  {g.deleted && <span className="badge">{t('common.archivedBadge')}</span>}
+                </td>
+                <td>{t(`groups.kinds.${g.kind}`)}</td>
+                <td>{g.leadAbbreviations.join(', ')}</td>
+                <td>{t(`groups.statuses.${g.status}`)}</td>
+                <td>{t('groups.sizeValue', { organisations: g.organisationCount, members: g.memberCount })}</td>
+                <td>
+                  <RowActions name={g.name} archived={g.deleted} onToggleArchived={() => void toggleArchived(g)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

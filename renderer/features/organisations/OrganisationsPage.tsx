@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading } from 'suomifi-ui-components';
+import { organisationInput } from '../../../shared/contract/organisations';
+import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '../../../shared/domain/organisations';
+import { api } from '../../api';
+import { useApp } from '../../store/app';
+import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '../../ui/errors';
+import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { ListToolbar } from '../../ui/ListToolbar';
+import { RowActions } from '../../ui/ArchiveButtons';
+import { useLoad } from '../../ui/useLoad';
+
+type Draft = { abbreviation: string; name: string; kind: OrganisationKind | ''; notes: string };
+const EMPTY: Draft = { abbreviation: '', name: '', kind: '', notes: '' };
+
+function OrganisationForm(props: { initial?: Organisation; onDone: (saved?: Organisation) => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(
+    props.initial
+      ? {
+          abbreviation: props.initial.abbreviation,
+          name: props.initial.name,
+          kind: props.initial.kind,
+          notes: props.initial.notes ?? '',
+        }
+      : EMPTY,
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const save = async () => {
+    const checked = validateWith(t, organisationInput, draft);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    try {
+      const saved = props.initial
+        ? await api.organisations.update({ id: props.initial.id, patch: checked.data })
+        : await api.organisations.create(checked.data);
+      props.onDone(saved);
+    } catch (e) {
+      setErrors(fieldErrorsOf(t, e));
+      setFormError(describeError(t, e));
+    }
+  };
+
+  const titleId = props.initial ? 'organisation-edit-title' : 'organisation-new-title';
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <Heading variant="h2" id={titleId}>
+        {props.initial
+          ? t('organisations.form.editTitle', { name: props.initial.abbreviation })
+          : t('organisations.form.newTitle')}
+      </Heading>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="form-grid" style={{ marginTop: 16 }}>
+          <TextField
+            label={t('organisations.fields.abbreviation')}
+            value={draft.abbreviation}
+            onChange={(v) => set({ abbreviation: v })}
+            error={errors.abbreviation}
+            name="abbreviation"
+          />
+          <TextField
+            label={t('organisations.fields.name')}
+            value={draft.name}
+            onChange={(v) => set({ name: v })}
+            error={errors.name}
+            name="name"
+          />
+          <SelectField<OrganisationKind>
+            label={t('organisations.fields.kind')}
+            value={draft.kind}
+            onChange={(v) => set({ kind: v })}
+            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) }))}
+            emptyLabel={t('common.choose')}
+            error={errors.kind}
+            name="kind"
+          />
+        </div>
+        <div style={{ marginTop: 16 }}>
+          <TextAreaField
+            label={t('organisations.fields.notes')}
+            value={draft.notes}
+            onChange={(v) => set({ notes: v })}
+            optional={t('common.optional')}
+            error={errors.notes}
+            name="notes"
+          />
+        </div>
+        {formError && (
+          <p role="alert" className="field-error">
+            {formError}
+          </p>
+        )}
+        <div className="form-actions">
+          <Button type="submit">{t('common.actions.save')}</Button>
+          <Button variant="secondary" type="button" onClick={() => props.onDone()}>
+            {t('common.actions.cancel')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function OrganisationsPage() {
+  const { t } = useTranslation();
+  const notify = useApp((s) => s.notify);
+  const [query, setQuery] = useState('');
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
+  const list = useLoad(() => api.organisations.list({ query, includeArchived }), [query, includeArchived]);
+
+  const toggleArchived = async (o: Organisation) => {
+    try {
+      if (o.deleted) await api.organisations.restore({ id: o.id });
+      else await api.organisations.archive({ id: o.id });
+      notify('success', t(o.deleted ? 'common.restored' : 'common.archived', { name: o.abbreviation }));
+      list.reload();
+    } catch (e) {
+      notify('error', describeError(t, e));
+    }
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <Heading variant="h1">{t('organisations.title')}</Heading>
+        <Button onClick={() => setEditing('new')}>{t('organisations.new')}</Button>
+      </div>
+      {editing && (
+        <OrganisationForm
+          key={editing === 'new' ? 'new' : editing.id}
+          {...(editing !== 'new' ? { initial: editing } : {})}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) {
+              notify('success', t('common.saved', { name: saved.abbreviation }));
+              list.reload();
+            }
+          }}
+        />
+      )}
+      <ListToolbar
+        searchLabel={t('organisations.search')}
+        query={query}
+        onQuery={setQuery}
+        includeArchived={includeArchived}
+        onIncludeArchived={setIncludeArchived}
+      />
+      {list.error ? (
+        <p role="alert">{describeError(t, list.error)}</p>
+      ) : (
+        <table className="data">
+          <caption>{t('organisations.count', { count: list.data?.length ?? 0 })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('organisations.fields.abbreviation')}</th>
+              <th scope="col">{t('organisations.fields.name')}</th>
+              <th scope="col">{t('organisations.fields.kind')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actionsColumn')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.map((o) => (
+              <tr key={o.id} className={o.deleted ? 'archived' : undefined}>
+                <td>{o.abbreviation}</td>
+                <td>
+                  {o.name} {o.deleted && <span className="badge">{t('common.archivedBadge')}</span>}
+                </td>
+                <td>{t(`organisations.kinds.${o.kind}`)}</td>
+                <td>
+                  <RowActions
+                    name={o.abbreviation}
+                    archived={o.deleted}
+                    onEdit={() => setEditing(o)}
+                    onToggleArchived={() => void toggleArchived(o)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading } from 'suomifi-ui-components';
+import { personInput, type PersonListItem } from '../../../shared/contract/organisations';
+import { api } from '../../api';
+import { useApp } from '../../store/app';
+import { RowActions } from '../../ui/ArchiveButtons';
+import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '../../ui/errors';
+import { SelectField, TextField } from '../../ui/fields';
+import { ListToolbar } from '../../ui/ListToolbar';
+import { useLoad } from '../../ui/useLoad';
+
+type Draft = { name: string; organisationId: string; email: string; phone: string; title: string };
+
+function PersonForm(props: { initial?: PersonListItem; onDone: (saved?: { name: string }) => void }) {
+  const { t } = useTranslation();
+  const p = props.initial;
+  const [draft, setDraft] = useState<Draft>({
+    name: p?.name ?? '',
+    organisationId: p?.organisationId ?? '',
+    email: p?.email ?? '',
+    phone: p?.phone ?? '',
+    title: p?.title ?? '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const organisations = useLoad(() => api.organisations.list({}), []);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const save = async () => {
+    const values = { ...draft, organisationId: draft.organisationId || null };
+    const checked = validateWith(t, personInput, values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    try {
+      const saved = p ? await api.people.update({ id: p.id, patch: checked.data }) : await api.people.create(checked.data);
+      props.onDone(saved);
+    } catch (e) {
+      setErrors(fieldErrorsOf(t, e));
+      setFormError(describeError(t, e));
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="person-form-title">
+      <Heading variant="h2" id="person-form-title">
+        {p ? t('people.form.editTitle', { name: p.name }) : t('people.form.newTitle')}
+      </Heading>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="form-grid" style={{ marginTop: 16 }}>
+          <TextField
+            label={t('people.fields.name')}
+            value={draft.name}
+            onChange={(v) => set({ name: v })}
+            error={errors.name}
+            name="name"
+          />
+          <SelectField
+            label={t('people.fields.organisation')}
+            value={draft.organisationId}
+            onChange={(v) => set({ organisationId: v })}
+            options={(organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.abbreviation} – ${o.name}` }))}
+            emptyLabel={t('common.none')}
+            error={errors.organisationId}
+            name="organisationId"
+          />
+          <TextField
+            label={t('people.fields.email')}
+            type="email"
+            value={draft.email}
+            onChange={(v) => set({ email: v })}
+            error={errors.email}
+            optional={t('common.optional')}
+            name="email"
+          />
+          <TextField
+            label={t('people.fields.phone')}
+            type="tel"
+            value={draft.phone}
+            onChange={(v) => set({ phone: v })}
+            error={errors.phone}
+            optional={t('common.optional')}
+            name="phone"
+          />
+          <TextField
+            label={t('people.fields.title')}
+            value={draft.title}
+            onChange={(v) => set({ title: v })}
+            error={errors.title}
+            optional={t('common.optional')}
+            name="title"
+          />
+        </div>
+        {formError && (
+          <p role="alert" className="field-error">
+            {formError}
+          </p>
+        )}
+        <div className="form-actions">
+          <Button type="submit">{t('common.actions.save')}</Button>
+          <Button variant="secondary" type="button" onClick={() => props.onDone()}>
+            {t('common.actions.cancel')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const notify = useApp((s) => s.notify);
+  const [query, setQuery] = useState('');
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [editing, setEditing] = useState<PersonListItem | 'new' | null>(null);
+  const list = useLoad(() => api.people.list({ query, includeArchived }), [query, includeArchived]);
+
+  const toggleArchived = async (p: PersonListItem) => {
+    try {
+      if (p.deleted) await api.people.restore({ id: p.id });
+      else await api.people.archive({ id: p.id });
+      notify('success', t(p.deleted ? 'common.restored' : 'common.archived', { name: p.name }));
+      list.reload();
+    } catch (e) {
+      notify('error', describeError(t, e));
+    }
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <Heading variant="h1">{t('people.title')}</Heading>
+        <Button onClick={() => setEditing('new')}>{t('people.new')}</Button>
+      </div>
+      {editing && (
+        <PersonForm
+          key={editing === 'new' ? 'new' : editing.id}
+          {...(editing !== 'new' ? { initial: editing } : {})}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) {
+              notify('success', t('common.saved', { name: saved.name }));
+              list.reload();
+            }
+          }}
+        />
+      )}
+      <ListToolbar
+        searchLabel={t('people.search')}
+        query={query}
+        onQuery={setQuery}
+        includeArchived={includeArchived}
+        onIncludeArchived={setIncludeArchived}
+      />
+      {list.error ? (
+        <p role="alert">{describeError(t, list.error)}</p>
+      ) : list.data && list.data.length === 0 ? (
+        <p>{t('people.empty')}</p>
+      ) : (
+        <table className="data">
+          <caption>{t('people.count', { count: list.data?.length ?? 0 })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('people.fields.name')}</th>
+              <th scope="col">{t('people.fields.organisation')}</th>
+              <th scope="col">{t('people.fields.email')}</th>
+              <th scope="col">{t('people.fields.title')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actionsColumn')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.map((p) => (
+              <tr key={p.id} className={p.deleted ? 'archived' : undefined}>
+                <td>
+                  {p.name} {p.deleted && <span className="badge">{t('common.archivedBadge')}</span>}
+                </td>
+                <td>{p.organisationAbbreviation ?? ''}</td>
+                <td>{p.email ?? ''}</td>
+                <td>{p.title ?? ''}</td>
+                <td>
+                  <RowActions
+                    name={p.name}
+                    archived={p.deleted}
+                    onEdit={() => setEditing(p)}
+                    onToggleArchived={() => void toggleArchived(p)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

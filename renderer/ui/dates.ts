@@ -1,0 +1,22 @@
+import { format, parseISO } from 'date-fns';
+import { enGB, fi, sv } from 'date-fns/locale';
+import { TZDate } from '@date-fns/tz';
+import { i18next } from '../i18n';
+
+const LOCALES = { fi, sv, en: enGB } as const;
+
+function locale() {
+  return LOCALES[(i18next.language as keyof typeof LOCALES) ?? 'en'] ?? enGB;
+}
+
+/** A calendar date (YYYY-MM-DD) in the user's language, e.g. 24.5.2022 / 24 May 2022. */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  return format(parseISO(isoDate), 'PP', { locale: locale() });
+}
+
+/** An instant shown in a time zone (default Europe/Helsinki). */
+export function formatDateTime(isoInstant: string | null | undefined, timeZone = 'Europe/Helsinki'): string {
+  if (!isoInstant) return '';
+  return format(new TZDate(new Date(isoInstant).getTime(), timeZone), 'PPp', { locale: locale() });
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vite';
+
+// The Electron main process as one CommonJS file; better-sqlite3 (native) stays in node_modules.
+export default defineConfig({
+  ssr: { noExternal: true, external: ['electron', 'better-sqlite3'] },
+  build: {
+    ssr: true,
+    outDir: 'dist/electron',
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: {
+      input: { main: 'electron/main.ts' },
+      external: ['electron', 'better-sqlite3'],
+      output: { format: 'cjs', entryFileNames: '[name].cjs' },
+    },
+  },
+});

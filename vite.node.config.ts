@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+
+// Node entries run by plain Node: browser mode (the server and the backend) and the benchmarks.
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'dist/node',
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: {
+      input: { browser: 'electron/browser.ts', bench: 'bench/index.ts' },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});
