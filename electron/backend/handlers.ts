@@ -4,6 +4,11 @@ import type { Ctx } from './context';
 import { appHandlers } from './services/app';
 import { groupHandlers } from './services/groups';
 import { organisationHandlers, peopleHandlers } from './services/organisations';
+import { meetingHandlers } from './services/meetings';
+import { rotationHandlers } from './services/rotation';
+import { exchangeHandlers } from './services/exchange';
+import { scanningHandlers } from './services/scanning';
+import { portfolioHandlers } from './services/portfolio';
 
 /** One handler per contract method; the type makes a missing or extra one a compile error. */
 export const handlers: HandlersFor<Contract, Ctx> = {
@@ -11,4 +16,9 @@ export const handlers: HandlersFor<Contract, Ctx> = {
   ...organisationHandlers,
   ...peopleHandlers,
   ...groupHandlers,
+  ...meetingHandlers,
+  ...rotationHandlers,
+  ...exchangeHandlers,
+  ...scanningHandlers,
+  ...portfolioHandlers,
 };

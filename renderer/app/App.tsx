@@ -1,46 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notification } from 'suomifi-ui-components';
-import { useApp, routeFromHash, type Route } from '../store/app';
-import { GroupsPage } from '../features/groups/GroupsPage';
-import { GroupPage } from '../features/groups/GroupPage';
-import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
-import { PeoplePage } from '../features/people/PeoplePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { NotYetPage } from '../features/placeholder/NotYetPage';
+import { PAGES, routeFromHash, to, useApp } from '../store/app';
+import { PAGE_COMPONENTS } from './pages';
 import { WelcomePage } from './WelcomePage';
-
-type NavPage = Exclude<Route['page'], 'group'>;
-
-/** Navigation entries in the order the users work: the groups first, settings last. */
-const NAV: NavPage[] = [
-  'groups',
-  'organisations',
-  'people',
-  'meetings',
-  'actions',
-  'rotation',
-  'scanning',
-  'reports',
-  'settings',
-];
-
-function Page({ route }: { route: Route }) {
-  switch (route.page) {
-    case 'groups':
-      return <GroupsPage />;
-    case 'group':
-      return <GroupPage id={route.id} />;
-    case 'organisations':
-      return <OrganisationsPage />;
-    case 'people':
-      return <PeoplePage />;
-    case 'settings':
-      return <SettingsPage />;
-    default:
-      return <NotYetPage page={route.page} />;
-  }
-}
 
 export function App() {
   const { t } = useTranslation();
@@ -61,7 +24,8 @@ export function App() {
     };
   }, []);
 
-  const current: NavPage = route.page === 'group' ? 'groups' : route.page;
+  const current = route.page;
+  const Page = PAGE_COMPONENTS[route.page];
 
   useEffect(() => {
     document.title = `${t(`app.nav.${current}`)} – Painopiste`;
@@ -89,14 +53,14 @@ export function App() {
       </header>
       <nav className="shell-nav" aria-label={t('app.nav.label')}>
         <ul>
-          {NAV.map((page) => (
+          {PAGES.map((page) => (
             <li key={page}>
               <a
                 href={`#/${page}`}
                 aria-current={current === page ? 'page' : undefined}
                 onClick={(e) => {
                   e.preventDefault();
-                  navigate({ page } as Route);
+                  navigate(to(page));
                   mainRef.current?.focus();
                 }}
               >
@@ -107,7 +71,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
-        <Page route={route} />
+        <Page key={route.page} params={route.params} />
       </main>
       <div className="notices" aria-live="polite">
         {notices.map((n) => (

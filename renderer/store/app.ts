@@ -1,17 +1,30 @@
 import { create } from 'zustand';
 import type { AppInfo, Settings } from '../../shared/contract/app';
 
-export type Route =
-  | { page: 'groups' }
-  | { page: 'group'; id: string }
-  | { page: 'organisations' }
-  | { page: 'people' }
-  | { page: 'meetings' }
-  | { page: 'actions' }
-  | { page: 'rotation' }
-  | { page: 'scanning' }
-  | { page: 'reports' }
-  | { page: 'settings' };
+/** Top-level screens, each owned by one feature (see app/pages.tsx). */
+export const PAGES = [
+  'home',
+  'groups',
+  'organisations',
+  'people',
+  'meetings',
+  'actions',
+  'rotation',
+  'exchange',
+  'scanning',
+  'reports',
+  'settings',
+] as const;
+export type PageName = (typeof PAGES)[number];
+
+/**
+ * Where the user is: a page and the path segments after it, e.g. `#/meetings/<id>/run` is
+ * { page: 'meetings', params: ['<id>', 'run'] }. Each feature interprets its own params.
+ */
+export interface Route {
+  page: PageName;
+  params: string[];
+}
 
 export type Notice = { id: number; kind: 'success' | 'error'; text: string };
 
@@ -29,28 +42,17 @@ interface AppState {
 
 /** The route lives in the URL fragment (#/groups/<id>) so reload and back work. */
 export function routeFromHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const [page, id] = parts;
-  switch (page) {
-    case 'groups':
-      return id ? { page: 'group', id } : { page: 'groups' };
-    case 'organisations':
-    case 'people':
-    case 'meetings':
-    case 'actions':
-    case 'rotation':
-    case 'scanning':
-    case 'reports':
-    case 'settings':
-      return { page };
-    default:
-      return { page: 'groups' };
-  }
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [page, ...params] = parts;
+  return (PAGES as readonly string[]).includes(page ?? '') ? { page: page as PageName, params } : { page: 'groups', params: [] };
 }
 
 export function hashFromRoute(route: Route): string {
-  return route.page === 'group' ? `#/groups/${route.id}` : `#/${route.page}`;
+  return `#/${[route.page, ...route.params].map(encodeURIComponent).join('/')}`;
 }
+
+/** Shorthand for links: `to('meetings', id, 'run')`. */
+export const to = (page: PageName, ...params: string[]): Route => ({ page, params });
 
 let nextNotice = 1;
 

@@ -1,6 +1,11 @@
 import { appContract } from './app';
 import { groupsContract } from './groups';
 import { organisationsContract, peopleContract } from './organisations';
+import { meetingsContract } from './meetings';
+import { rotationContract } from './rotation';
+import { exchangeContract } from './exchange';
+import { scanningContract } from './scanning';
+import { portfolioContract } from './portfolio';
 import type { ContractShape, InputOf, OutputOf } from './core';
 
 /**
@@ -12,6 +17,11 @@ export const contract = {
   ...organisationsContract,
   ...peopleContract,
   ...groupsContract,
+  ...meetingsContract,
+  ...rotationContract,
+  ...exchangeContract,
+  ...scanningContract,
+  ...portfolioContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -86,12 +86,14 @@ describe('browser mode, end to end', () => {
       .toBe(true);
 
     const screens: Array<[string, string]> = [
+      ['Today', 'Today'],
       ['Groups', 'Groups'],
       ['Organisations', 'Organisations'],
       ['People', 'People'],
       ['Meetings', 'Meetings'],
       ['Action items', 'Action items'],
       ['Rotation', 'Rotation'],
+      ['Handover & files', 'Handover & files'],
       ['Scanning', 'Scanning'],
       ['Reports', 'Reports'],
       ['Settings', 'Settings'],

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 describe('groups in the app shell', () => {
   it('lists the example priorities and opens a group with its organisations', async () => {
-    useApp.setState({ route: { page: 'groups' } });
+    useApp.setState({ route: { page: 'groups', params: [] } });
     const r = await renderWithBackend(<App />, { example: true });
     t = r.t;
     const user = userEvent.setup();
@@ -29,7 +29,7 @@ describe('groups in the app shell', () => {
   });
 
   it('creates a group, adds an organisation and a member', async () => {
-    useApp.setState({ route: { page: 'groups' } });
+    useApp.setState({ route: { page: 'groups', params: [] } });
     const r = await renderWithBackend(<App />, { example: false });
     t = r.t;
     const om = await t.api.organisations.create({ abbreviation: 'OM', name: 'Ministry of Justice', kind: 'ministry' });
@@ -66,7 +66,7 @@ describe('groups in the app shell', () => {
   });
 
   it('switches the whole UI to Finnish and Swedish from Settings', async () => {
-    useApp.setState({ route: { page: 'settings' } });
+    useApp.setState({ route: { page: 'settings', params: [] } });
     const r = await renderWithBackend(<App />, { example: true });
     t = r.t;
     const user = userEvent.setup();

@@ -9,7 +9,9 @@ import {
   type OrganisationRole,
 } from '../../../shared/domain/groups';
 import { api } from '../../api';
-import { useApp } from '../../store/app';
+import { to, useApp } from '../../store/app';
+import { RouteLink } from '../../ui/RouteLink';
+import { GROUP_PANELS } from './panels';
 import { formatDate } from '../../ui/dates';
 import { describeError, fieldErrorsOf, type FieldErrors } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
@@ -253,7 +255,6 @@ function MembersSection({ group, onChange }: { group: GroupDetail; onChange: () 
 
 export function GroupPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const navigate = useApp((s) => s.navigate);
   const notify = useApp((s) => s.notify);
   const [editing, setEditing] = useState(false);
   const group = useLoad(() => api.groups.get({ id }), [id]);
@@ -276,15 +277,7 @@ export function GroupPage({ id }: { id: string }) {
   return (
     <>
       <p>
-        <a
-          href="#/groups"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate({ page: 'groups' });
-          }}
-        >
-          {t('groups.backToList')}
-        </a>
+        <RouteLink to={to('groups')}>{t('groups.backToList')}</RouteLink>
       </p>
       <div className="page-header">
         <div>
@@ -325,6 +318,9 @@ export function GroupPage({ id }: { id: string }) {
           <strong>{t('groups.conveners')}:</strong> {g.conveners.map((c) => c.personName).join(', ')}
         </p>
       )}
+      {GROUP_PANELS.map((Panel) => (
+        <Panel key={Panel.name} group={g} />
+      ))}
       <OrganisationsSection group={g} onChange={group.reload} />
       <MembersSection group={g} onChange={group.reload} />
       {g.subgroups.length > 0 && (
@@ -335,15 +331,7 @@ export function GroupPage({ id }: { id: string }) {
           <ul>
             {g.subgroups.map((s) => (
               <li key={s.id}>
-                <a
-                  href={`#/groups/${s.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate({ page: 'group', id: s.id });
-                  }}
-                >
-                  {s.name}
-                </a>{' '}
+                <RouteLink to={to('groups', s.id)}>{s.name}</RouteLink>{' '}
                 <span className="muted">({t(`groups.statuses.${s.status}`)})</span>
               </li>
             ))}

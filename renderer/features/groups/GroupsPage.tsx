@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button, Heading } from 'suomifi-ui-components';
 import { GROUP_KINDS, type GroupKind, type GroupSummary } from '../../../shared/domain/groups';
 import { api } from '../../api';
-import { useApp } from '../../store/app';
+import { to, useApp } from '../../store/app';
+import { RouteLink } from '../../ui/RouteLink';
 import { RowActions } from '../../ui/ArchiveButtons';
 import { describeError } from '../../ui/errors';
 import { SelectField } from '../../ui/fields';
@@ -47,7 +48,7 @@ export function GroupsPage() {
             setCreating(false);
             if (saved) {
               notify('success', t('common.saved', { name: saved.name }));
-              navigate({ page: 'group', id: saved.id });
+              navigate(to('groups', saved.id));
             }
           }}
         />
@@ -92,16 +93,10 @@ export function GroupsPage() {
             {list.data?.map((g) => (
               <tr key={g.id} className={g.deleted ? 'archived' : undefined}>
                 <td>
-                  <a
-                    href={`#/groups/${g.id}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate({ page: 'group', id: g.id });
-                    }}
-                  >
+                  <RouteLink to={to('groups', g.id)}>
                     {g.priorityNumber ? `${g.priorityNumber}. ` : ''}
                     {g.name}
-                  </a>
+                  </RouteLink>
                   {g.parentName && <div className="muted">{t('groups.partOf', { name: g.parentName })}</div>}
                   {g.deleted && <span className="badge">{t('common.archivedBadge')}</span>}
                 </td>

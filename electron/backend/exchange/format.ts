@@ -1,0 +1,395 @@
+/**
+ * The exchange file layout (docs/exchange-format.md): a zip holding `manifest.json` and one
+ * `tables/<table>.ndjson` per table, optionally wrapped in the passphrase envelope (crypto.ts).
+ *
+ * `readExchangeFile` verifies everything before returning — envelope, zip safety, manifest, versions,
+ * hashes, every row's meta fields and the caller's per-table check — so the import service can show a
+ * preview and write inside one transaction knowing the input is whole. Every refusal is an
+ * ExchangeError with an i18n key; nothing else escapes for any input bytes.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { isHlc, type Hlc } from '../../../shared/hlc';
+import type { Row } from '../../../shared/exchange/merge';
+import { decryptBytes, encryptBytes, isEncrypted, type ScryptParams } from './crypto';
+import { DEFAULT_ZIP_LIMITS, ExchangeError, packEntries, unpackEntries, type ZipLimits } from './zip';
+
+export { ExchangeError, isExchangeError, type ExchangeErrorKey, type ZipLimits } from './zip';
+export { isEncrypted } from './crypto';
+
+export const FORMAT_NAME = 'painopiste-exchange';
+export const FORMAT_MAJOR = 1;
+export const FORMAT_MINOR = 0;
+export const MANIFEST_ENTRY = 'manifest.json';
+/** The manifest is small; a huge one is refused before it is parsed. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+const TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const COLUMN_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const FIELD_HLC_KEY = /^(?:\*|[a-z][a-z0-9_]{0,62}(?:@[0-9a-zA-Z-]{1,64})?)$/;
+const REPLICA_ID = /^[0-9a-zA-Z-]{1,64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// ISO 8601 date-time; a space separator (SQLite's own format) is accepted too.
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const MAX_FIELD_HLC_CHARS = 64 * 1024;
+
+export type ScopeKind = 'group' | 'database' | 'candidates';
+
+export interface ExchangeScope {
+  kind: ScopeKind;
+  groupId?: string;
+  roundId?: string;
+}
+
+export interface ManifestEntry {
+  /** Path inside the zip: `tables/<table>.ndjson`. */
+  name: string;
+  table: string;
+  /** Bytes of the (uncompressed) entry. */
+  size: number;
+  /** Lowercase hex SHA-256 of the entry's bytes. */
+  sha256: string;
+  rows: number;
+}
+
+export interface Manifest {
+  format: typeof FORMAT_NAME;
+  formatMajor: number;
+  formatMinor: number;
+  /** Oldest Painopiste version that reads this file (shown to users of older versions). */
+  minReaderVersion: string;
+  schemaVersion: number;
+  scope: ExchangeScope;
+  exportId: string;
+  replicaId: string;
+  exportedAt: string;
+  /** Per replica id, the newest stamp from that replica found in the rows. */
+  clockSummary: Record<string, Hlc>;
+  entries: ManifestEntry[];
+}
+
+const uuid = z.string().regex(UUID);
+
+const manifestSchema = z.object({
+  format: z.literal(FORMAT_NAME),
+  formatMajor: z.number().int().min(1),
+  formatMinor: z.number().int().min(0),
+  minReaderVersion: z.string().min(1).max(64),
+  schemaVersion: z.number().int().min(0),
+  scope: z
+    .object({
+      kind: z.enum(['group', 'database', 'candidates']),
+      groupId: uuid.optional(),
+      roundId: uuid.optional(),
+    })
+    .refine((s) => s.kind !== 'group' || s.groupId !== undefined, { message: 'group scope needs groupId' })
+    .refine((s) => s.kind !== 'candidates' || s.roundId !== undefined, { message: 'candidates scope needs roundId' }),
+  exportId: uuid,
+  replicaId: z.string().regex(REPLICA_ID),
+  exportedAt: z.string().regex(TIMESTAMP),
+  clockSummary: z.record(z.string().regex(REPLICA_ID), z.string().refine(isHlc)),
+  entries: z
+    .array(
+      z.object({
+        name: z.string(),
+        table: z.string().regex(TABLE_NAME),
+        size: z.number().int().min(0),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        rows: z.number().int().min(0),
+      }),
+    )
+    .max(10_000),
+});
+
+export function tableEntryName(table: string): string {
+  return `tables/${table}.ndjson`;
+}
+
+/**
+ * Why a row's meta fields are invalid, or null. Exported so the builder and tests share the rule.
+ * Columns must be snake_case and hold JSON scalars (what SQLite stores).
+ */
+export function rowMetaProblem(row: unknown): string | null {
+  return inspectRow(row, undefined);
+}
+
+// Column names already checked: rows of a table repeat the same few names 100 000 times.
+const goodColumns = new Set<string>();
+
+/** rowMetaProblem, also handing every stamp of a valid row to `onStamp` (one parse of field_hlc). */
+function inspectRow(row: unknown, onStamp: ((stamp: Hlc) => void) | undefined): string | null {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return 'notAnObject';
+  const r = row as Record<string, unknown>;
+  if (typeof r.id !== 'string' || !UUID.test(r.id)) return 'id';
+  if (typeof r.created_at !== 'string' || !TIMESTAMP.test(r.created_at)) return 'created_at';
+  if (typeof r.updated_at !== 'string' || !TIMESTAMP.test(r.updated_at)) return 'updated_at';
+  if (!isHlc(r.hlc)) return 'hlc';
+  if (r.deleted !== 0 && r.deleted !== 1) return 'deleted';
+  const fh = r.field_hlc;
+  if (typeof fh !== 'string' || fh.length > MAX_FIELD_HLC_CHARS) return 'field_hlc';
+  let clocks: unknown;
+  try {
+    clocks = JSON.parse(fh);
+  } catch {
+    return 'field_hlc';
+  }
+  if (clocks === null || typeof clocks !== 'object' || Array.isArray(clocks)) return 'field_hlc';
+  const c = clocks as Record<string, unknown>;
+  if (typeof c['*'] !== 'string') return 'field_hlc';
+  for (const key in c) {
+    const v = c[key];
+    if (!isHlc(v) || (!goodColumns.has(key) && key !== '*' && !FIELD_HLC_KEY.test(key))) {
+      return 'field_hlc';
+    }
+  }
+  for (const key in r) {
+    if (!goodColumns.has(key)) {
+      if (!COLUMN_NAME.test(key)) return 'column';
+      if (goodColumns.size < 10_000) goodColumns.add(key);
+    }
+    const v = r[key];
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return 'value';
+  }
+  if (onStamp) {
+    onStamp(r.hlc);
+    for (const key in c) onStamp(c[key] as Hlc);
+  }
+  return null;
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Successor stamps (merge.ts) extend a replica id with "-"; they count toward that replica. */
+function replicaOfStamp(stamp: Hlc): string {
+  const replica = stamp.slice(22);
+  return replica.endsWith('-') ? replica.replace(/-+$/, '') : replica;
+}
+
+export interface ExchangeFileInput {
+  tables: Record<string, readonly Row[]>;
+  minReaderVersion: string;
+  schemaVersion: number;
+  scope: ExchangeScope;
+  exportId: string;
+  replicaId: string;
+  exportedAt: string;
+}
+
+export interface BuildOptions {
+  /** Only for tests and benchmarks; files for people use the defaults. */
+  scrypt?: Partial<ScryptParams>;
+  /** zlib level for entries (default 1). */
+  compressionLevel?: number;
+}
+
+const encoder = new TextEncoder();
+
+/** Builds the bytes of an exchange file; encrypted when a passphrase is given. */
+export function buildExchangeFile(input: ExchangeFileInput, passphrase?: string, opts: BuildOptions = {}): Uint8Array {
+  const files = new Map<string, Uint8Array>();
+  const entries: ManifestEntry[] = [];
+  const clockSummary: Record<string, Hlc> = {};
+  const note = (stamp: Hlc) => {
+    const replica = replicaOfStamp(stamp);
+    const prev = clockSummary[replica];
+    if (prev === undefined || stamp > prev) clockSummary[replica] = stamp;
+  };
+
+  for (const table of Object.keys(input.tables).sort()) {
+    if (!TABLE_NAME.test(table)) throw new ExchangeError('exchange.unknownTable', { table });
+    const rows = input.tables[table]!;
+    const lines = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      // Refuse to write what a reader would refuse to read.
+      const problem = inspectRow(row, note);
+      if (problem) throw new ExchangeError('exchange.invalidRow', { table, line: i + 1, problem });
+      lines[i] = JSON.stringify(row);
+    }
+    // One join and one encode per table: no per-row concatenation, no per-row encoder calls.
+    const bytes = encoder.encode(rows.length ? `${lines.join('\n')}\n` : '');
+    const name = tableEntryName(table);
+    files.set(name, bytes);
+    entries.push({ name, table, size: bytes.length, sha256: sha256Hex(bytes), rows: rows.length });
+  }
+
+  const manifest: Manifest = {
+    format: FORMAT_NAME,
+    formatMajor: FORMAT_MAJOR,
+    formatMinor: FORMAT_MINOR,
+    minReaderVersion: input.minReaderVersion,
+    schemaVersion: input.schemaVersion,
+    scope: input.scope,
+    exportId: input.exportId,
+    replicaId: input.replicaId,
+    exportedAt: input.exportedAt,
+    clockSummary: Object.fromEntries(Object.entries(clockSummary).sort(([a], [b]) => (a < b ? -1 : 1))),
+    entries,
+  };
+  const checked = manifestSchema.safeParse(manifest);
+  if (!checked.success) {
+    throw new ExchangeError('exchange.invalidManifest', { path: checked.error.issues[0]?.path.join('.') ?? '' });
+  }
+  files.set(MANIFEST_ENTRY, encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  const zip = packEntries(files, { level: opts.compressionLevel ?? 1 });
+  return passphrase ? encryptBytes(zip, passphrase, { scrypt: opts.scrypt }) : zip;
+}
+
+export interface ReadOptions {
+  passphrase?: string;
+  /** The highest format major this program reads. */
+  readerFormatMajor?: number;
+  /** This program's version, for the "newer version needed" message. */
+  readerAppVersion?: string;
+  /** Tables this program knows; any other table is refused. Omit to accept any well-formed name. */
+  knownTables?: readonly string[];
+  /** Per-table row check after the meta fields pass; returns a problem (i18n key or short text) or null. */
+  rowSchema?: (table: string, row: Row) => string | null;
+  /** Refuse a file whose scope is not this (e.g. a handover for another group than the one chosen). */
+  expectedScope?: ExchangeScope;
+  limits?: ZipLimits;
+}
+
+export interface ExchangeFile {
+  manifest: Manifest;
+  /** Rows per table, in file order; each table listed in the manifest is present (possibly empty). */
+  tables: Record<string, Row[]>;
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads and verifies an exchange file completely; throws ExchangeError on anything wrong. */
+export function readExchangeFile(input: Uint8Array, opts: ReadOptions = {}): ExchangeFile {
+  try {
+    return readVerified(input, opts);
+  } catch (err) {
+    if (err instanceof ExchangeError) throw err;
+    // A reader bug must still surface as a refusal, never as an unexplained crash mid-import.
+    throw new ExchangeError('exchange.damaged', { reason: 'unexpected' }, err instanceof Error ? err.message : String(err));
+  }
+}
+
+function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
+  const readerMajor = opts.readerFormatMajor ?? FORMAT_MAJOR;
+  let bytes = input;
+  if (isEncrypted(bytes)) {
+    if (!opts.passphrase) throw new ExchangeError('exchange.passphraseRequired');
+    bytes = decryptBytes(bytes, opts.passphrase);
+  }
+  const files = unpackEntries(bytes, opts.limits ?? DEFAULT_ZIP_LIMITS);
+
+  const manifestBytes = files.get(MANIFEST_ENTRY);
+  if (!manifestBytes) throw new ExchangeError('exchange.notAPainopisteFile');
+  if (manifestBytes.length > MAX_MANIFEST_BYTES) {
+    throw new ExchangeError('exchange.tooLarge', { entry: MANIFEST_ENTRY, size: manifestBytes.length, max: MAX_MANIFEST_BYTES });
+  }
+  const manifestText = decodeUtf8(manifestBytes);
+  let raw: unknown;
+  try {
+    raw = manifestText === undefined ? undefined : JSON.parse(manifestText);
+  } catch {
+    raw = undefined;
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ExchangeError('exchange.invalidManifest', { path: '' });
+  }
+  const loose = raw as Record<string, unknown>;
+  if (loose.format !== FORMAT_NAME) throw new ExchangeError('exchange.notAPainopisteFile');
+  // The version is judged before the schema: a newer major may have changed everything else.
+  if (typeof loose.formatMajor === 'number' && Number.isInteger(loose.formatMajor) && loose.formatMajor > readerMajor) {
+    throw new ExchangeError('exchange.newerVersion', {
+      needed: typeof loose.minReaderVersion === 'string' ? loose.minReaderVersion.slice(0, 64) : '',
+      have: opts.readerAppVersion ?? '',
+      formatMajor: loose.formatMajor,
+      readerFormatMajor: readerMajor,
+    });
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ExchangeError('exchange.invalidManifest', { path: parsed.error.issues[0]?.path.join('.') ?? '' });
+  }
+  const manifest = parsed.data as Manifest;
+
+  // Entries: each listed once, named after its table, present with the stated size and hash; nothing else.
+  const listed = new Set<string>();
+  const tablesSeen = new Set<string>();
+  for (const e of manifest.entries) {
+    if (e.name !== tableEntryName(e.table) || listed.has(e.name) || tablesSeen.has(e.table)) {
+      throw new ExchangeError('exchange.invalidManifest', { path: 'entries', entry: e.name.slice(0, 80) });
+    }
+    listed.add(e.name);
+    tablesSeen.add(e.table);
+    if (opts.knownTables && !opts.knownTables.includes(e.table)) {
+      throw new ExchangeError('exchange.unknownTable', { table: e.table });
+    }
+  }
+  for (const name of files.keys()) {
+    if (name !== MANIFEST_ENTRY && !listed.has(name)) {
+      throw new ExchangeError('exchange.unexpectedEntry', { entry: name.slice(0, 80) });
+    }
+  }
+  for (const e of manifest.entries) {
+    const data = files.get(e.name);
+    if (!data) throw new ExchangeError('exchange.missingEntry', { entry: e.name });
+    if (data.length !== e.size || sha256Hex(data) !== e.sha256) {
+      throw new ExchangeError('exchange.tamperedEntry', { entry: e.name });
+    }
+  }
+
+  if (opts.expectedScope) {
+    const want = opts.expectedScope;
+    const got = manifest.scope;
+    if (
+      want.kind !== got.kind ||
+      (want.groupId ?? null) !== (got.groupId ?? null) ||
+      (want.roundId ?? null) !== (got.roundId ?? null)
+    ) {
+      throw new ExchangeError('exchange.wrongScope', { expected: want.kind, actual: got.kind });
+    }
+  }
+
+  const tables: Record<string, Row[]> = {};
+  for (const e of manifest.entries) {
+    tables[e.table] = parseTable(e, files.get(e.name)!, opts.rowSchema);
+  }
+  return { manifest, tables };
+}
+
+function parseTable(entry: ManifestEntry, data: Uint8Array, rowSchema: ReadOptions['rowSchema']): Row[] {
+  const table = entry.table;
+  const invalid = (line: number, problem: string) => new ExchangeError('exchange.invalidRow', { table, line, problem });
+  const text = decodeUtf8(data);
+  if (text === undefined) throw invalid(0, 'encoding');
+  if (text.length > 0 && !text.endsWith('\n')) throw invalid(0, 'lastLine');
+  const lines = text.length ? text.slice(0, -1).split('\n') : [];
+  if (lines.length !== entry.rows) throw new ExchangeError('exchange.invalidManifest', { path: 'entries', entry: entry.name });
+  const rows = new Array<Row>(lines.length);
+  const ids = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    let value: unknown;
+    try {
+      value = JSON.parse(lines[i]!);
+    } catch {
+      throw invalid(i + 1, 'json');
+    }
+    const problem = rowMetaProblem(value);
+    if (problem) throw invalid(i + 1, problem);
+    const row = value as Row;
+    if (ids.has(row.id)) throw new ExchangeError('exchange.duplicateRow', { table, id: row.id });
+    ids.add(row.id);
+    if (rowSchema) {
+      const p = rowSchema(table, row);
+      if (p) throw invalid(i + 1, p);
+    }
+    rows[i] = row;
+  }
+  return rows;
+}

@@ -1,0 +1,339 @@
+/**
+ * Safe zip packing and unpacking for exchange files.
+ *
+ * The reader parses the central directory itself and checks every entry (name, duplicates, declared
+ * sizes, overlap) before inflating anything, then inflates each entry with a hard output cap and
+ * checks size and CRC. Compression uses Node's zlib rather than fflate: on 100 000 rows (45 MB of
+ * NDJSON) fflate's deflate alone took ~0.8 s against ~0.3 s for zlib at level 1, and zlib's
+ * `maxOutputLength` stops a zip bomb natively, without materialising the overflow.
+ *
+ * Only what exchange files need is supported: stored or deflated entries, no zip64, no encryption,
+ * no multi-disk archives, nothing before the first entry. Anything else is refused, never guessed at.
+ */
+import zlib from 'node:zlib';
+
+export type ExchangeErrorKey =
+  | 'exchange.notAPainopisteFile'
+  | 'exchange.damaged'
+  | 'exchange.truncated'
+  | 'exchange.tooLarge'
+  | 'exchange.unsafePath'
+  | 'exchange.duplicateEntry'
+  | 'exchange.passphraseRequired'
+  | 'exchange.wrongPassphraseOrDamaged'
+  | 'exchange.newerVersion'
+  | 'exchange.invalidManifest'
+  | 'exchange.missingEntry'
+  | 'exchange.unexpectedEntry'
+  | 'exchange.tamperedEntry'
+  | 'exchange.unknownTable'
+  | 'exchange.invalidRow'
+  | 'exchange.duplicateRow'
+  | 'exchange.wrongScope';
+
+export type ExchangeErrorParams = Record<string, string | number>;
+
+/**
+ * Every refusal of an exchange file. `key` is an i18n key (the renderer says it as a sentence),
+ * `params` fill it in; `detail` is for logs only. Never carries a passphrase.
+ */
+export class ExchangeError extends Error {
+  override readonly name = 'ExchangeError';
+  constructor(
+    readonly key: ExchangeErrorKey,
+    readonly params: ExchangeErrorParams = {},
+    readonly detail?: string,
+  ) {
+    super(`${key}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+export function isExchangeError(e: unknown): e is ExchangeError {
+  return e instanceof ExchangeError;
+}
+
+export interface ZipLimits {
+  maxEntries: number;
+  /** Largest inflated size of one entry. */
+  maxEntryBytes: number;
+  /** Largest inflated size of all entries together. */
+  maxTotalBytes: number;
+}
+
+/** 256 MiB per entry stays below V8's string limit, so an NDJSON entry can always be decoded. */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 256,
+  maxEntryBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
+};
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const LOCAL_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const FLAG_UTF8 = 0x0800;
+// 1980-01-01 00:00 in DOS format: a fixed time keeps the output byte-for-byte deterministic.
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
+
+/** Entry names that are safe to use as relative paths on every OS. Trailing "/" marks a directory. */
+export function isSafeEntryName(name: string): boolean {
+  if (name.length === 0 || name.length > 255) return false;
+  // Backslashes, drive letters/streams (":"), control characters and Windows-reserved characters.
+  if (/[\u0000-\u001f\u007f\\:*?"<>|]/.test(name)) return false;
+  if (name.startsWith('/')) return false;
+  const parts = name.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part === '.' || part === '..') return false;
+    if (part === '' && i !== parts.length - 1) return false;
+  }
+  return true;
+}
+
+function crc32(data: Uint8Array): number {
+  return zlib.crc32(data) >>> 0;
+}
+
+export interface PackOptions {
+  /** zlib level 0–9; 0 stores everything. Level 1 is several times faster than 6 for ~5% more bytes. */
+  level?: number;
+}
+
+/**
+ * Packs entries into a zip, names in code-unit order, fixed timestamps: the same entries always give
+ * the same bytes. An entry is deflated only when that makes it smaller.
+ */
+export function packEntries(
+  entries: Record<string, Uint8Array> | ReadonlyMap<string, Uint8Array>,
+  opts: PackOptions = {},
+): Uint8Array {
+  const level = opts.level ?? 1;
+  const list = entries instanceof Map ? [...entries] : Object.entries(entries);
+  list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (list.length > 0xfffe) throw new ExchangeError('exchange.tooLarge', { entries: list.length });
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const seen = new Set<string>();
+  for (const [name, data] of list) {
+    if (!isSafeEntryName(name) || name.endsWith('/')) throw new ExchangeError('exchange.unsafePath', { entry: name });
+    if (seen.has(name)) throw new ExchangeError('exchange.duplicateEntry', { entry: name });
+    seen.add(name);
+    const nameBytes = encoder.encode(name);
+    const crc = crc32(data);
+    let method = 0;
+    let body = data;
+    if (level > 0 && data.length > 0) {
+      const deflated = zlib.deflateRawSync(data, { level });
+      if (deflated.length < data.length) {
+        method = 8;
+        body = deflated;
+      }
+    }
+    if (offset + body.length > 0xfffffff0 || data.length > 0xfffffff0) {
+      throw new ExchangeError('exchange.tooLarge', { entry: name });
+    }
+    const local = new Uint8Array(30 + nameBytes.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, SIG_LOCAL, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, FLAG_UTF8, true);
+    lv.setUint16(8, method, true);
+    lv.setUint16(10, DOS_TIME, true);
+    lv.setUint16(12, DOS_DATE, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, body.length, true);
+    lv.setUint32(22, data.length, true);
+    lv.setUint16(26, nameBytes.length, true);
+    lv.setUint16(28, 0, true);
+    local.set(nameBytes, 30);
+
+    const cen = new Uint8Array(46 + nameBytes.length);
+    const cv = new DataView(cen.buffer);
+    cv.setUint32(0, SIG_CENTRAL, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, FLAG_UTF8, true);
+    cv.setUint16(10, method, true);
+    cv.setUint16(12, DOS_TIME, true);
+    cv.setUint16(14, DOS_DATE, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, body.length, true);
+    cv.setUint32(24, data.length, true);
+    cv.setUint16(28, nameBytes.length, true);
+    cv.setUint32(42, offset, true);
+    cen.set(nameBytes, 46);
+
+    chunks.push(local, body);
+    central.push(cen);
+    offset += local.length + body.length;
+  }
+  const cdOffset = offset;
+  let cdSize = 0;
+  for (const c of central) cdSize += c.length;
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, SIG_END, true);
+  ev.setUint16(8, list.length, true);
+  ev.setUint16(10, list.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, cdOffset, true);
+
+  const out = new Uint8Array(cdOffset + cdSize + end.length);
+  let p = 0;
+  for (const c of [...chunks, ...central, end]) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}
+
+interface CentralEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  dataStart: number;
+  isDirectory: boolean;
+}
+
+function startsWithLocalMagic(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4);
+  for (let i = 0; i < n; i++) if (bytes[i] !== LOCAL_MAGIC[i]) return false;
+  return true;
+}
+
+/** Names in errors are user-visible: keep them short and printable. */
+function shown(name: string): string {
+  const s = name.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+const damaged = (reason: string, entry?: string) =>
+  new ExchangeError('exchange.damaged', entry === undefined ? { reason } : { reason, entry: shown(entry) });
+
+/**
+ * Unpacks a zip produced by `packEntries` (or any plain zip with stored/deflated entries), refusing
+ * anything unsafe with an ExchangeError. Returned arrays may share memory with `bytes` (stored entries).
+ */
+export function unpackEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Uint8Array> {
+  const len = bytes.length;
+  if (len === 0) throw new ExchangeError('exchange.truncated');
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (p: number) => dv.getUint16(p, true);
+  const u32 = (p: number) => dv.getUint32(p, true);
+
+  // The end record is the last 22 bytes plus a comment whose length it states; require it to fit exactly.
+  let eocd = -1;
+  for (let i = len - 22; i >= 0 && i >= len - 22 - 0xffff; i--) {
+    if (u32(i) === SIG_END && i + 22 + u16(i + 20) === len) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) {
+    // A zip whose end is missing was cut short; anything else is not ours at all.
+    throw new ExchangeError(startsWithLocalMagic(bytes) ? 'exchange.truncated' : 'exchange.notAPainopisteFile');
+  }
+  const diskNo = u16(eocd + 4);
+  const cdDisk = u16(eocd + 6);
+  const countHere = u16(eocd + 8);
+  const count = u16(eocd + 10);
+  const cdSize = u32(eocd + 12);
+  const cdOffset = u32(eocd + 16);
+  if (diskNo !== 0 || cdDisk !== 0 || countHere !== count) throw damaged('multiDisk');
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw damaged('zip64');
+  if (count > limits.maxEntries) throw new ExchangeError('exchange.tooLarge', { entries: count, max: limits.maxEntries });
+  if (cdOffset + cdSize !== eocd) throw damaged('centralDirectory');
+
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const entries: CentralEntry[] = [];
+  const folded = new Set<string>();
+  let total = 0;
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || u32(p) !== SIG_CENTRAL) throw damaged('centralDirectory');
+    const flags = u16(p + 8);
+    const method = u16(p + 10);
+    const crc = u32(p + 16);
+    const compressedSize = u32(p + 20);
+    const size = u32(p + 24);
+    const nameLen = u16(p + 28);
+    const extraLen = u16(p + 30);
+    const commentLen = u16(p + 32);
+    const diskStart = u16(p + 34);
+    const localOffset = u32(p + 42);
+    const next = p + 46 + nameLen + extraLen + commentLen;
+    if (next > eocd) throw damaged('centralDirectory');
+    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
+    let name: string;
+    try {
+      name = decoder.decode(nameBytes);
+    } catch {
+      throw new ExchangeError('exchange.unsafePath', { entry: '?' });
+    }
+    if (!isSafeEntryName(name)) throw new ExchangeError('exchange.unsafePath', { entry: shown(name) });
+    // Also refuse names that collide after case folding: they would overwrite each other on Windows/macOS.
+    const key = name.normalize('NFC').toLowerCase();
+    if (folded.has(key)) throw new ExchangeError('exchange.duplicateEntry', { entry: shown(name) });
+    folded.add(key);
+    if (flags & 0x0041) throw damaged('encryptedEntry', name);
+    if (method !== 0 && method !== 8) throw damaged('compression', name);
+    if (diskStart !== 0) throw damaged('multiDisk', name);
+    if (size > limits.maxEntryBytes) {
+      throw new ExchangeError('exchange.tooLarge', { entry: shown(name), size, max: limits.maxEntryBytes });
+    }
+    total += size;
+    if (total > limits.maxTotalBytes) throw new ExchangeError('exchange.tooLarge', { total, max: limits.maxTotalBytes });
+    if (method === 0 && compressedSize !== size) throw damaged('size', name);
+
+    if (localOffset + 30 > cdOffset || u32(localOffset) !== SIG_LOCAL) throw damaged('localHeader', name);
+    const localNameLen = u16(localOffset + 26);
+    const localExtraLen = u16(localOffset + 28);
+    if (localNameLen !== nameLen || localOffset + 30 + localNameLen > cdOffset) throw damaged('localHeader', name);
+    for (let k = 0; k < nameLen; k++) {
+      if (bytes[localOffset + 30 + k] !== nameBytes[k]) throw damaged('localHeader', name);
+    }
+    const dataStart = localOffset + 30 + localNameLen + localExtraLen;
+    if (dataStart + compressedSize > cdOffset) throw damaged('entryBounds', name);
+    const isDirectory = name.endsWith('/');
+    if (isDirectory && size !== 0) throw damaged('directory', name);
+    entries.push({ name, method, crc, compressedSize, size, localOffset, dataStart, isDirectory });
+    p = next;
+  }
+  if (p !== eocd) throw damaged('centralDirectory');
+
+  // Entries must not overlap: overlapping entries are how "non-recursive" zip bombs multiply data.
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  let prevEnd = 0;
+  for (const e of byOffset) {
+    if (e.localOffset < prevEnd) throw damaged('overlap', e.name);
+    prevEnd = e.dataStart + e.compressedSize;
+  }
+
+  const out = new Map<string, Uint8Array>();
+  for (const e of entries) {
+    if (e.isDirectory) continue;
+    const raw = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
+    let data: Uint8Array;
+    if (e.method === 0) {
+      data = raw;
+    } else {
+      try {
+        // One byte of headroom: more output than declared is a lie about the size, caught below.
+        data = zlib.inflateRawSync(raw, { maxOutputLength: e.size + 1 });
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        throw damaged(code === 'ERR_BUFFER_TOO_LARGE' ? 'size' : 'deflate', e.name);
+      }
+    }
+    if (data.length !== e.size) throw damaged('size', e.name);
+    if (crc32(data) !== e.crc) throw damaged('crc', e.name);
+    out.set(e.name, data);
+  }
+  return out;
+}
