@@ -51,6 +51,20 @@ async function start() {
         fs.renameSync(tmp, result.filePath);
         return { saved: true, path: result.filePath };
       },
+      printToPdf: async ({ html }) => {
+        // A hidden, script-less window renders the document; its HTML carries its own strict CSP.
+        const win = new BrowserWindow({
+          show: false,
+          webPreferences: { ...secureWebPreferences(''), preload: undefined, javascript: false },
+        });
+        try {
+          await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+          const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+          return { contentBase64: Buffer.from(pdf).toString('base64') };
+        } finally {
+          win.destroy();
+        }
+      },
       openFile: async ({ filters }) => {
         const result = await dialog.showOpenDialog(mainWindow!, { properties: ['openFile'], filters });
         const file = result.filePaths[0];

@@ -9,6 +9,7 @@ export type HostKind = 'electron' | 'browser' | 'memory';
 export interface HostServices {
   saveFile?: (input: Input<'host.saveFile'>) => Promise<SavedFile>;
   openFile?: (input: Input<'host.openFile'>) => Promise<OpenedFile | null>;
+  printToPdf?: (input: Input<'host.printToPdf'>) => Promise<{ contentBase64: string }>;
 }
 
 /** Everything a handler may use. Handlers get it as their second argument. */

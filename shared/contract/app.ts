@@ -50,6 +50,9 @@ export const appContract = {
       })
       .strict(),
   ).returns<SavedFile>(),
+  /** Render a printable HTML document to PDF with Electron's printToPDF (desktop only); browser mode
+   * prints the same HTML through the browser's print dialog instead. */
+  'host.printToPdf': method(z.object({ html: z.string().max(50_000_000) }).strict()).returns<{ contentBase64: string }>(),
   /** Native open dialog (Electron only); browser mode uses a file input instead. */
   'host.openFile': method(z.object({ filters: z.array(fileFilter).max(10).default([]) }).strict()).returns<OpenedFile | null>(),
 };

@@ -52,6 +52,10 @@ export const appHandlers: HandlersFor<typeof appContract, Ctx> = {
     if (!ctx.hostServices.saveFile) throw userError('unsupported', 'errors.hostOnly');
     return ctx.hostServices.saveFile(input);
   },
+  'host.printToPdf': (input, ctx) => {
+    if (!ctx.hostServices.printToPdf) throw userError('unsupported', 'errors.hostOnly');
+    return ctx.hostServices.printToPdf(input);
+  },
   'host.openFile': (input, ctx) => {
     if (!ctx.hostServices.openFile) throw userError('unsupported', 'errors.hostOnly');
     return ctx.hostServices.openFile(input);
