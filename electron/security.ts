@@ -4,7 +4,8 @@ import type { BrowserWindowConstructorOptions, Session, WebContents } from 'elec
  * The Electron security checklist in one place. Functions take Electron's objects as arguments
  * (no import of 'electron' here) so tests can hand them recording fakes.
  */
-export const APP_ORIGIN = 'app://painopiste';
+export const APP_HOST = 'painopiste';
+export const APP_ORIGIN = `app://${APP_HOST}`;
 
 export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
@@ -18,6 +19,8 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     allowRunningInsecureContent: false,
     webviewTag: false,
     navigateOnDragDrop: false,
+    // A middle click would become a window.open; refused anyway, but never offered.
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: false,
     devTools: true,
   };
@@ -26,25 +29,67 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
 export function isAppUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'app:' && u.host === 'painopiste';
+    return u.protocol === 'app:' && u.host === APP_HOST;
   } catch {
     return false;
   }
 }
 
+/** An http(s) address without embedded credentials: the only kind handed to the system browser. */
 export function isExternalWebUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:';
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password && u.hostname !== '';
   } catch {
     return false;
   }
 }
 
-/** Deny every permission (camera, notifications, geolocation, …): the app needs none. */
-export function lockDownSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>) {
+/**
+ * Preferences of the hidden window that turns a document into a PDF: the document is data, so no
+ * JavaScript, no preload (no API bridge) and the same sandbox as the main window.
+ */
+export function documentWindowPreferences(): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  const { preload: _preload, ...rest } = secureWebPreferences('');
+  return { ...rest, javascript: false, devTools: false, images: true };
+}
+
+/** What Electron tells a window-open handler (a subset of HandlerDetails). */
+export interface WindowOpenDetails {
+  url: string;
+  frameName?: string;
+  features?: string;
+  disposition?: string;
+  postBody?: unknown;
+}
+
+/**
+ * Whether a window-open request looks like the user activating an ordinary link (`<a target="_blank">`
+ * clicked, middle- or ctrl-clicked): a link disposition, no window name, no window features and no
+ * form post. `window.open(url, name, features)` from script and form posts do not qualify.
+ */
+export function isUserLinkOpen(details: WindowOpenDetails): boolean {
+  return (
+    (details.disposition === 'foreground-tab' || details.disposition === 'background-tab') &&
+    !details.frameName &&
+    !details.features &&
+    !details.postBody &&
+    isExternalWebUrl(details.url)
+  );
+}
+
+/**
+ * Deny every permission (camera, notifications, geolocation, …) and device access (USB, HID, serial):
+ * the app needs none. Downloads are refused too: the desktop app saves files only through the native
+ * save dialog (host.saveFile), so a page cannot drop files on the disk behind the user's back.
+ */
+export function lockDownSession(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'>,
+) {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.on('will-download', (event) => event.preventDefault());
 }
 
 /**
@@ -62,13 +107,13 @@ export function lockDownContents(
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebUrl(url)) openExternal(url);
+  contents.setWindowOpenHandler((details) => {
+    if (isUserLinkOpen(details)) openExternal(details.url);
     return { action: 'deny' };
   });
 }
 
 /** IPC is answered only for our own top-level app:// page. */
 export function isTrustedSender(frame: { url: string; parent?: unknown } | null | undefined): boolean {
-  return !!frame && !frame.parent && isAppUrl(frame.url);
+  return !!frame && typeof frame.url === 'string' && !frame.parent && isAppUrl(frame.url);
 }

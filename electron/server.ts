@@ -16,6 +16,11 @@ export interface ServerOptions {
   token: string;
   port?: number;
   maxBodyBytes?: number;
+  /** Connections served at once; more are refused (a local page cannot exhaust the process). */
+  maxConnections?: number;
+  /** A client must send its headers within this time, and its whole request within requestTimeoutMs. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -25,6 +30,9 @@ export interface RunningServer {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_CONNECTIONS = 64;
+/** Longest URL answered; the renderer's own paths are short. */
+export const MAX_URL_LENGTH = 8 * 1024;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -123,80 +131,92 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   let port = 0;
   const indexFile = path.join(opts.rendererDir, 'index.html');
 
-  const server = http.createServer(async (req, res) => {
-    try {
-      const host = req.headers.host ?? '';
-      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-        sendJson(res, 403, { ok: false, error: { code: 'forbidden', key: 'errors.forbidden', message: 'Forbidden host.' } });
-        return;
-      }
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') {
-          sendJson(res, 405, { ok: false, error: { code: 'forbidden', key: 'errors.forbidden', message: 'Use POST.' } });
+  const headersTimeout = opts.headersTimeoutMs ?? 20_000;
+  const server = http.createServer(
+    // Slow or stalled clients are checked for often enough that headersTimeout takes effect.
+    { connectionsCheckingInterval: Math.min(headersTimeout, 5_000), maxHeaderSize: 16 * 1024 },
+    async (req, res) => {
+      try {
+        if ((req.url ?? '').length > MAX_URL_LENGTH) {
+          res.setHeader('Connection', 'close');
+          send(res, 414, 'URI too long', 'text/plain; charset=utf-8');
           return;
         }
-        const auth = req.headers.authorization ?? '';
-        const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-        if (!given || !sameToken(given, opts.token)) {
-          sendJson(res, 401, {
-            ok: false,
-            error: { code: 'forbidden', key: 'errors.token', message: 'Missing or wrong token.' },
-          });
+        const host = req.headers.host ?? '';
+        if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+          sendJson(res, 403, { ok: false, error: { code: 'forbidden', key: 'errors.forbidden', message: 'Forbidden host.' } });
           return;
         }
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-          sendJson(res, 415, { ok: false, error: { code: 'validation', key: 'errors.invalidInput', message: 'Send JSON.' } });
+        const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+        if (url.pathname.startsWith('/api/')) {
+          if (req.method !== 'POST') {
+            sendJson(res, 405, { ok: false, error: { code: 'forbidden', key: 'errors.forbidden', message: 'Use POST.' } });
+            return;
+          }
+          const auth = req.headers.authorization ?? '';
+          const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+          if (!given || !sameToken(given, opts.token)) {
+            sendJson(res, 401, {
+              ok: false,
+              error: { code: 'forbidden', key: 'errors.token', message: 'Missing or wrong token.' },
+            });
+            return;
+          }
+          if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+            sendJson(res, 415, { ok: false, error: { code: 'validation', key: 'errors.invalidInput', message: 'Send JSON.' } });
+            return;
+          }
+          let input: unknown;
+          try {
+            const body = await readBody(req, maxBody);
+            input = body.length ? JSON.parse(body.toString('utf8')) : {};
+          } catch (e) {
+            const status = (e as { status?: number }).status ?? 400;
+            if (status === 413) res.setHeader('Connection', 'close');
+            sendJson(res, status, {
+              ok: false,
+              error: {
+                code: 'validation',
+                key: status === 413 ? 'errors.tooLarge' : 'errors.invalidInput',
+                message: status === 413 ? 'The request is too large.' : 'The request is not valid JSON.',
+              },
+            });
+            return;
+          }
+          const method = url.pathname.slice('/api/'.length);
+          sendJson(res, 200, await opts.backend.call(method, input));
           return;
         }
-        let input: unknown;
-        try {
-          const body = await readBody(req, maxBody);
-          input = body.length ? JSON.parse(body.toString('utf8')) : {};
-        } catch (e) {
-          const status = (e as { status?: number }).status ?? 400;
-          if (status === 413) res.setHeader('Connection', 'close');
-          sendJson(res, status, {
-            ok: false,
-            error: {
-              code: 'validation',
-              key: status === 413 ? 'errors.tooLarge' : 'errors.invalidInput',
-              message: status === 413 ? 'The request is too large.' : 'The request is not valid JSON.',
-            },
-          });
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
           return;
         }
-        const method = url.pathname.slice('/api/'.length);
-        sendJson(res, 200, await opts.backend.call(method, input));
-        return;
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
-        return;
-      }
-      let file = resolveStatic(opts.rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
-      if (!file) {
-        send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-        return;
-      }
-      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        // Client-side routes fall back to the app; missing assets are 404s.
-        if (path.extname(file)) {
+        let file = resolveStatic(opts.rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
+        if (!file) {
           send(res, 404, 'Not found', 'text/plain; charset=utf-8');
           return;
         }
-        file = indexFile;
+        if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+          // Client-side routes fall back to the app; missing assets are 404s.
+          if (path.extname(file)) {
+            send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+            return;
+          }
+          file = indexFile;
+        }
+        const ext = path.extname(file);
+        const extra: Record<string, string> = { 'Cache-Control': ext === '.html' ? 'no-store' : 'max-age=3600' };
+        if (ext === '.html') extra['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+        send(res, 200, fs.readFileSync(file), MIME[ext] ?? 'application/octet-stream', extra);
+      } catch (e) {
+        if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain; charset=utf-8');
+        else res.destroy(e as Error);
       }
-      const ext = path.extname(file);
-      const extra: Record<string, string> = { 'Cache-Control': ext === '.html' ? 'no-store' : 'max-age=3600' };
-      if (ext === '.html') extra['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
-      send(res, 200, fs.readFileSync(file), MIME[ext] ?? 'application/octet-stream', extra);
-    } catch (e) {
-      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain; charset=utf-8');
-      else res.destroy(e as Error);
-    }
-  });
-  server.requestTimeout = 120_000;
+    },
+  );
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = opts.requestTimeoutMs ?? 120_000;
+  server.maxConnections = opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

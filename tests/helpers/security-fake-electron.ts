@@ -1,0 +1,184 @@
+import type { ElectronModule } from '../../electron/app-setup';
+
+/**
+ * A recording stand-in for the parts of Electron the desktop host uses. Tests hand it to setupApp()
+ * and then inspect what the host asked Electron to do: windows and their preferences, protocol and IPC
+ * handlers, session handlers, menus, external opens. Nothing here imports 'electron'.
+ */
+type Listener = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export class FakeEmitter {
+  listeners = new Map<string, Listener[]>();
+  on(name: string, fn: Listener) {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
+    return this;
+  }
+  once(name: string, fn: Listener) {
+    return this.on(name, fn);
+  }
+  emit(name: string, ...args: unknown[]) {
+    for (const fn of this.listeners.get(name) ?? []) fn(...args);
+  }
+}
+
+export interface FakeEvent {
+  prevented: boolean;
+  preventDefault(): void;
+}
+export const fakeEvent = (): FakeEvent => ({
+  prevented: false,
+  preventDefault() {
+    this.prevented = true;
+  },
+});
+
+/** A web contents: records navigation listeners and the window-open handler. */
+export class FakeWebContents extends FakeEmitter {
+  windowOpenHandler?: (details: { url: string; frameName?: string; features?: string; disposition?: string }) => {
+    action: string;
+  };
+  printed: unknown[] = [];
+  setWindowOpenHandler(fn: FakeWebContents['windowOpenHandler']) {
+    this.windowOpenHandler = fn;
+  }
+  async printToPDF(options: unknown) {
+    this.printed.push(options);
+    return Buffer.from('%PDF-1.7 fake');
+  }
+}
+
+export interface FakeElectron {
+  module: ElectronModule;
+  app: FakeEmitter & { quitCalls: number; userData: string; isPackaged: boolean };
+  windows: FakeBrowserWindow[];
+  ipcHandlers: Map<string, Listener>;
+  protocolHandlers: Map<string, (request: { url: string; method: string }) => Response>;
+  privilegedSchemes: unknown[];
+  permissionRequestHandler?: (wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
+  permissionCheckHandler?: (wc: unknown, permission: string) => boolean;
+  devicePermissionHandler?: (details: unknown) => boolean;
+  session: FakeEmitter;
+  headersReceived?: (
+    details: { url: string; responseHeaders?: Record<string, string[]> },
+    callback: (r: { responseHeaders?: Record<string, string[] | string> }) => void,
+  ) => void;
+  openedExternally: string[];
+  menuTemplates: unknown[];
+  errorBoxes: string[];
+  saveDialogResult: { canceled: boolean; filePath?: string };
+  openDialogResult: { canceled: boolean; filePaths: string[] };
+  dialogsShown: string[];
+  /** Emit web-contents-created for a new fake contents, as Chromium does for every page. */
+  createContents(): FakeWebContents;
+}
+
+export class FakeBrowserWindow extends FakeEmitter {
+  static all: FakeBrowserWindow[] = [];
+  webContents = new FakeWebContents();
+  loaded: string[] = [];
+  destroyed = false;
+  shown = false;
+  focused = 0;
+  constructor(public options: { show?: boolean; webPreferences?: Record<string, unknown> }) {
+    super();
+    FakeBrowserWindow.all.push(this);
+  }
+  static getAllWindows() {
+    return FakeBrowserWindow.all.filter((w) => !w.destroyed);
+  }
+  async loadURL(url: string) {
+    this.loaded.push(url);
+  }
+  show() {
+    this.shown = true;
+  }
+  focus() {
+    this.focused++;
+  }
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  isDestroyed() {
+    return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+export function fakeElectron(opts: { userData: string; singleInstance?: boolean }): FakeElectron {
+  FakeBrowserWindow.all = [];
+  const app = Object.assign(new FakeEmitter(), {
+    quitCalls: 0,
+    userData: opts.userData,
+    isPackaged: false,
+    requestSingleInstanceLock: () => opts.singleInstance ?? true,
+    quit: () => void app.quitCalls++,
+    whenReady: () => Promise.resolve(),
+    getPath: (name: string) => {
+      if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
+      return app.userData;
+    },
+  });
+  const fake: FakeElectron = {
+    module: undefined as unknown as ElectronModule,
+    app,
+    windows: FakeBrowserWindow.all,
+    ipcHandlers: new Map(),
+    protocolHandlers: new Map(),
+    privilegedSchemes: [],
+    openedExternally: [],
+    session: new FakeEmitter(),
+    menuTemplates: [],
+    errorBoxes: [],
+    saveDialogResult: { canceled: true },
+    openDialogResult: { canceled: true, filePaths: [] },
+    dialogsShown: [],
+    createContents() {
+      const contents = new FakeWebContents();
+      app.emit('web-contents-created', fakeEvent(), contents);
+      return contents;
+    },
+  };
+  const module = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    dialog: {
+      showSaveDialog: async () => {
+        fake.dialogsShown.push('save');
+        return fake.saveDialogResult;
+      },
+      showOpenDialog: async () => {
+        fake.dialogsShown.push('open');
+        return fake.openDialogResult;
+      },
+      showErrorBox: (_title: string, text: string) => void fake.errorBoxes.push(text),
+    },
+    ipcMain: { handle: (channel: string, fn: Listener) => void fake.ipcHandlers.set(channel, fn) },
+    Menu: {
+      buildFromTemplate: (template: unknown) => {
+        fake.menuTemplates.push(template);
+        return { template };
+      },
+      setApplicationMenu: () => {},
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => void fake.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, fn: (request: { url: string; method: string }) => Response) =>
+        void fake.protocolHandlers.set(scheme, fn),
+    },
+    session: {
+      defaultSession: {
+        on: (name: string, fn: Listener) => fake.session.on(name, fn),
+        setDevicePermissionHandler: (fn: FakeElectron['devicePermissionHandler']) => (fake.devicePermissionHandler = fn),
+        setPermissionRequestHandler: (fn: FakeElectron['permissionRequestHandler']) => (fake.permissionRequestHandler = fn),
+        setPermissionCheckHandler: (fn: FakeElectron['permissionCheckHandler']) => (fake.permissionCheckHandler = fn),
+        webRequest: { onHeadersReceived: (fn: FakeElectron['headersReceived']) => (fake.headersReceived = fn) },
+      },
+    },
+    shell: { openExternal: async (url: string) => void fake.openedExternally.push(url) },
+  };
+  fake.module = module as unknown as ElectronModule;
+  return fake;
+}
