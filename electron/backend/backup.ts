@@ -30,12 +30,15 @@ export async function backupDatabase(
   now: Date = new Date(),
 ): Promise<BackupFile> {
   fs.mkdirSync(backupDir, { recursive: true, mode: 0o700 });
-  const fileName = `painopiste-${stamp(now)}-${reason}.sqlite`;
+  // Two backups in the same millisecond (a restore right after another) must not overwrite each other.
+  let at = now;
+  while (fs.existsSync(path.join(backupDir, `painopiste-${stamp(at)}-${reason}.sqlite`))) at = new Date(at.getTime() + 1);
+  const fileName = `painopiste-${stamp(at)}-${reason}.sqlite`;
   const target = path.join(backupDir, fileName);
   const tmp = `${target}.partial`;
   await db.backup(tmp);
   fs.renameSync(tmp, target);
-  const file: BackupFile = { fileName, path: target, at: now.toISOString(), reason, sizeBytes: fs.statSync(target).size };
+  const file: BackupFile = { fileName, path: target, at: at.toISOString(), reason, sizeBytes: fs.statSync(target).size };
   recordBackup(db, file);
   pruneAutomaticBackups(db, backupDir);
   return file;
@@ -77,4 +80,22 @@ function pruneAutomaticBackups(db: Db, backupDir: string) {
     const hasLog = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'backup_log'`).get();
     if (hasLog) db.prepare(`DELETE FROM backup_log WHERE file_name = ?`).run(old.fileName);
   }
+}
+
+/**
+ * Put `source` (a backup) in place of the closed database file: copy to a temporary file beside it,
+ * flush it, drop the old WAL and shared-memory files, then rename over the database (atomic on one
+ * file system). The caller closes the connection before and opens a new one after.
+ */
+export function replaceDatabaseFile(databasePath: string, source: string): void {
+  const tmp = `${databasePath}.restoring`;
+  fs.copyFileSync(source, tmp);
+  const fd = fs.openSync(tmp, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+  fs.renameSync(tmp, databasePath);
 }

@@ -36,6 +36,9 @@ export interface Backend {
 /** Open the database in `dataDir` (backing it up and migrating it) and return the API. */
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
   fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  // The folder holds the groups' working material: private to the user even when it existed before
+  // (a --data-dir made by hand, a folder another program created).
+  if (process.platform !== 'win32' && (fs.statSync(opts.dataDir).mode & 0o077) !== 0) fs.chmodSync(opts.dataDir, 0o700);
   const databasePath = path.join(opts.dataDir, DATABASE_FILE);
   const backupDir = path.join(opts.dataDir, 'backups');
   const existed = fs.existsSync(databasePath);
@@ -62,7 +65,8 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     hostServices: opts.hostServices ?? {},
     version: opts.version ?? '0.0.0',
     now,
-    tx: (fn) => (db.inTransaction ? fn() : db.transaction(fn)()),
+    // Through ctx.db, not the local: restoring a backup swaps the connection (exchange/backups.ts).
+    tx: (fn) => (ctx.db.inTransaction ? fn() : ctx.db.transaction(fn)()),
   };
   if (opts.demo && getMeta(db, 'start_chosen') === undefined) {
     ctx.tx(() => {
@@ -90,9 +94,9 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     call,
     ctx,
     close: () => {
-      if (db.open) {
-        store.saveClock();
-        db.close();
+      if (ctx.db.open) {
+        ctx.store.saveClock();
+        ctx.db.close();
       }
     },
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HlcClock, type Hlc } from '../../../shared/hlc';
+import { applyLocalEdit, createRow, type Row } from '../../../shared/exchange/merge';
 import type { ApiError } from '../../../shared/contract/core';
 import { userError } from '../errors';
 import type { Db } from './open';
@@ -49,23 +50,17 @@ export class RowStore {
 
   /** Insert a row given camelCase values; returns the decoded row. */
   insert<T>(table: string, values: Record<string, unknown>): T {
-    const stamp = this.tick();
-    const at = this.nowIso();
-    const row: RawRow = {
-      id: (values.id as string | undefined) ?? randomUUID(),
-      created_at: at,
-      updated_at: at,
-      hlc: stamp,
-      field_hlc: JSON.stringify({ '*': stamp }),
-      deleted: 0,
-    };
     const cols = columnsOf(this.db, table);
+    const data: RawRow = {};
     for (const [key, value] of Object.entries(values)) {
       if (key === 'id') continue;
       const col = camelToSnake(key);
       if (!cols.includes(col)) throw new Error(`${table} has no column ${col}`);
-      row[col] = this.encodeValue(table, col, value);
+      data[col] = this.encodeValue(table, col, value);
     }
+    // The stamping rules live in shared/exchange/merge.ts (createRow): times are the stamp's wall
+    // clock, which never runs behind anything imported, so updated_at converges across replicas.
+    const row: RawRow = createRow((values.id as string | undefined) ?? randomUUID(), data, this.tick());
     const names = Object.keys(row);
     this.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`).run(row);
     return this.decode<T>(table, row);
@@ -103,13 +98,19 @@ export class RowStore {
       if (current[col] !== encoded) changes[col] = encoded;
     }
     if (Object.keys(changes).length === 0) return this.decode<T>(table, current);
-    const stamp = this.tick();
-    const fieldHlc = JSON.parse(current.field_hlc as string) as Record<string, string>;
-    for (const col of Object.keys(changes)) fieldHlc[col] = stamp;
-    const next: RawRow = { ...changes, hlc: stamp, field_hlc: JSON.stringify(fieldHlc), updated_at: this.nowIso() };
+    // applyLocalEdit (shared/exchange/merge.ts) is the one stamping rule: it keeps version-vector keys
+    // and re-stamps `deleted` when a tombstone is edited, so the edit cannot revive the row in a merge.
+    const edited = applyLocalEdit(current as Row, changes, this.tick());
+    const next: RawRow = { ...changes, hlc: edited.hlc, field_hlc: edited.field_hlc, updated_at: edited.updated_at };
     const names = Object.keys(next);
     this.prepare(`UPDATE ${table} SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...next, id });
     return this.decode<T>(table, { ...current, ...next });
+  }
+
+  /** Advance the clock past stamps seen in an imported file, and persist it. */
+  observe(stamps: Iterable<Hlc>): void {
+    for (const stamp of stamps) this.clock.observe(stamp);
+    this.saveClock();
   }
 
   /** Tombstone a row; it stays in the file so the delete can travel. */

@@ -1,5 +1,163 @@
+import { randomUUID } from 'node:crypto';
 import type { HandlersFor } from '../../../shared/contract/core';
 import type { exchangeContract } from '../../../shared/contract/exchange';
+import type { ConflictEntry, ExchangeLogEntry, ExchangeScope } from '../../../shared/domain/exchange';
 import type { Ctx } from '../context';
+import { userError } from '../errors';
+import { TABLE_CODECS, snakeToCamel, travellingTables } from '../db/tables';
+import { applyImport, exportScope, previewImport, type ImportOptions } from '../exchange/service';
+import { buildChecklist } from '../exchange/checklist';
+import { backupNow, backups, restoreBackup } from '../exchange/backups';
 
-export const exchangeHandlers: HandlersFor<typeof exchangeContract, Ctx> = {};
+/** A file name people recognise: the group's short name and the date. */
+function fileNameFor(base: string, date: string): string {
+  const safe = base
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${safe || 'painopiste'}-${date}.wgx`;
+}
+
+function importOptions(input: { passphrase?: string; expectedGroupId?: string; fileName?: string }): ImportOptions {
+  const opts: ImportOptions = {};
+  if (input.passphrase) opts.passphrase = input.passphrase;
+  if (input.expectedGroupId) opts.expectedScope = { kind: 'group', groupId: input.expectedGroupId };
+  if (input.fileName) opts.fileName = input.fileName;
+  return opts;
+}
+
+interface ConflictRow {
+  id: string;
+  table_name: string;
+  row_id: string;
+  field: string;
+  local_value: string | null;
+  remote_value: string | null;
+  kind: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+function toConflict(ctx: Ctx, c: ConflictRow): ConflictEntry {
+  const known = travellingTables(ctx.db).includes(c.table_name);
+  const row = known ? ctx.store.getRaw(c.table_name, c.row_id) : undefined;
+  const current = row && typeof row[c.field] === 'string' ? (row[c.field] as string) : null;
+  const label = row ? String(row.title ?? row.name ?? row.label ?? row.text ?? '').slice(0, 120) : '';
+  return {
+    id: c.id,
+    table: c.table_name,
+    rowId: c.row_id,
+    field: c.field,
+    kind: c.kind === 'edit_vs_delete' ? 'edit_vs_delete' : 'text',
+    label,
+    currentValue: c.kind === 'text' ? current : null,
+    otherValue: c.kind === 'text' ? (current === c.remote_value ? c.local_value : c.remote_value) : null,
+    localValue: c.local_value,
+    remoteValue: c.remote_value,
+    createdAt: c.created_at,
+    resolvedAt: c.resolved_at,
+  };
+}
+
+export const exchangeHandlers: HandlersFor<typeof exchangeContract, Ctx> = {
+  'exchange.checklist': ({ groupId }, ctx) => buildChecklist(ctx, groupId),
+
+  'exchange.exportGroup': (input, ctx) => {
+    const group = ctx.store.require<{ name: string; shortName: string | null }>('work_groups', input.groupId, 'group');
+    const checklist = buildChecklist(ctx, input.groupId);
+    const outgoing = checklist.contacts.find((c) => c.role === 'chair' || c.role === 'convener');
+    // The handover row is written first, naming the export, so it travels in the file it describes.
+    const exportId = randomUUID();
+    const handover = ctx.tx(() =>
+      ctx.store.insert<{ id: string }>('handovers', {
+        groupId: input.groupId,
+        date: checklist.generatedOn,
+        fromPersonId: outgoing?.personId ?? null,
+        toPersonId: input.toPersonId ?? null,
+        toOrganisationId: input.toOrganisationId ?? null,
+        note: input.note?.trim() ? input.note : null,
+        checklist,
+        exportId,
+      }),
+    );
+    const { bytes, summary } = exportScope(
+      ctx,
+      { kind: 'group', groupId: input.groupId },
+      { passphrase: input.passphrase || undefined, note: input.note, exportId },
+    );
+    return {
+      fileName: fileNameFor(group.shortName ?? group.name, checklist.generatedOn),
+      contentBase64: Buffer.from(bytes).toString('base64'),
+      summary,
+      handoverId: handover.id,
+    };
+  },
+
+  'exchange.exportDatabase': ({ passphrase }, ctx) => {
+    const { bytes, summary } = exportScope(ctx, { kind: 'database' }, { passphrase: passphrase || undefined });
+    return {
+      fileName: fileNameFor('painopiste-all', summary.exportedAt.slice(0, 10)),
+      contentBase64: Buffer.from(bytes).toString('base64'),
+      summary,
+    };
+  },
+
+  'exchange.preview': (input, ctx) => previewImport(ctx, Buffer.from(input.contentBase64, 'base64'), importOptions(input)),
+
+  'exchange.import': (input, ctx) => applyImport(ctx, Buffer.from(input.contentBase64, 'base64'), importOptions(input)),
+
+  'exchange.log': ({ groupId }, ctx) => {
+    const rows = ctx.store
+      .prepare(
+        `SELECT id, export_id, direction, at, file_name, scope, replica_id FROM exchange_log
+         WHERE @groupId IS NULL OR json_extract(scope, '$.groupId') = @groupId
+         ORDER BY at DESC LIMIT 200`,
+      )
+      .all({ groupId: groupId ?? null }) as Array<Record<string, string | null>>;
+    return rows.map((r): ExchangeLogEntry => ({
+      id: r.id!,
+      exportId: r.export_id!,
+      direction: r.direction === 'export' ? 'export' : 'import',
+      at: r.at!,
+      fileName: r.file_name ?? null,
+      scope: JSON.parse(r.scope!) as ExchangeScope,
+      replicaId: r.replica_id!,
+    }));
+  },
+
+  'exchange.conflicts': ({ includeResolved }, ctx) => {
+    const rows = ctx.store
+      .prepare(
+        `SELECT * FROM conflicts WHERE @all = 1 OR resolved_at IS NULL ORDER BY resolved_at IS NOT NULL, created_at DESC, id LIMIT 500`,
+      )
+      .all({ all: includeResolved ? 1 : 0 }) as ConflictRow[];
+    return rows.map((c) => toConflict(ctx, c));
+  },
+
+  'exchange.resolveConflict': ({ id, choice, text }, ctx) =>
+    ctx.tx(() => {
+      const c = ctx.store.prepare(`SELECT * FROM conflicts WHERE id = ?`).get(id) as ConflictRow | undefined;
+      if (!c) throw userError('not_found', 'exchange.errors.conflictNotFound');
+      if (c.resolved_at) throw userError('conflict', 'exchange.errors.alreadyResolved');
+      const entry = toConflict(ctx, c);
+      if (choice !== 'current') {
+        const longText = TABLE_CODECS[c.table_name]?.longText ?? [];
+        if (c.kind !== 'text' || !longText.includes(c.field) || !ctx.store.getRaw(c.table_name, c.row_id)) {
+          throw userError('validation', 'exchange.errors.cannotResolve');
+        }
+        const value = choice === 'other' ? entry.otherValue : (text ?? '');
+        // An ordinary local edit: it travels to the other laptop without a new conflict (merge.ts).
+        ctx.store.update(c.table_name, c.row_id, { [snakeToCamel(c.field)]: value });
+      }
+      ctx.store
+        .prepare(`UPDATE conflicts SET resolved_at = ? WHERE resolved_at IS NULL AND table_name = ? AND row_id = ? AND field = ?`)
+        .run(ctx.now().toISOString(), c.table_name, c.row_id, c.field);
+      return toConflict(ctx, ctx.store.prepare(`SELECT * FROM conflicts WHERE id = ?`).get(id) as ConflictRow);
+    }),
+
+  'exchange.backups': (_input, ctx) => backups(ctx),
+  'exchange.backupNow': (_input, ctx) => backupNow(ctx),
+  'exchange.restoreBackup': ({ fileName }, ctx) => restoreBackup(ctx, fileName),
+};

@@ -1,0 +1,427 @@
+/**
+ * Export and import of exchange files on a live database (docs/exchange-format.md).
+ *
+ * Other features call these too (the scanning feature exports and imports candidate files):
+ *   exportScope(ctx, scope, { passphrase?, note? })        → { bytes, summary }
+ *   previewImport(ctx, bytes, { passphrase?, expectedScope? }) → counts, conflicts, flags (a dry run)
+ *   applyImport(ctx, bytes, { passphrase?, expectedScope? })   → the same, after writing
+ *
+ * An import verifies the whole file first (readExchangeFile with this schema's tables and columns),
+ * then backs the database up, then merges and writes in ONE transaction with foreign keys deferred
+ * (rows of a file reference each other in any order). References to rows neither in the file nor in
+ * the database are refused before anything is written. Replica ids are never copied: the `meta`
+ * table does not travel, so every database keeps its own.
+ */
+import { randomUUID } from 'node:crypto';
+import { parseHlc, type Hlc } from '../../../shared/hlc';
+import { mergeTable, type Row } from '../../../shared/exchange/merge';
+import type {
+  ExchangeScope,
+  ExportSummary,
+  ImportConflict,
+  ImportPreview,
+  ImportResult,
+  TableCounts,
+} from '../../../shared/domain/exchange';
+import type { ApiError } from '../../../shared/contract/core';
+import type { Ctx } from '../context';
+import { backupDatabase } from '../backup';
+import { schemaVersion } from '../db/open';
+import { TABLE_CODECS, travellingTables } from '../db/tables';
+import { userError } from '../errors';
+import { ExchangeError, buildExchangeFile, isEncrypted, readExchangeFile, type ExchangeFile, type BuildOptions } from './format';
+import { collectScope, foreignKeysOf, type Scope } from './scope';
+import { exclusive } from './lock';
+
+export type { Scope } from './scope';
+
+/** Oldest Painopiste version that reads the files this version writes (format 1.0). */
+export const MIN_READER_VERSION = '0.1.0';
+/** Remote clocks further ahead than this are reported as clock skew (a warning, never a refusal). */
+export const SKEW_WARNING_MS = 10 * 60 * 1000;
+
+export interface ExportOptions {
+  passphrase?: string;
+  note?: string;
+  /** Chosen by the caller when a row written beforehand must name the export (the handover). */
+  exportId?: string;
+  /** Only tests lower the scrypt cost. */
+  build?: BuildOptions;
+}
+
+export interface ExportResult {
+  bytes: Uint8Array;
+  summary: ExportSummary;
+}
+
+function toScopeRecord(scope: Scope): ExchangeScope {
+  if (scope.kind === 'group') return { kind: 'group', groupId: scope.groupId };
+  if (scope.kind === 'candidates') return { kind: 'candidates', roundId: scope.roundId };
+  return { kind: 'database' };
+}
+
+/** Builds an exchange file of `scope` and logs the export. */
+export function exportScope(ctx: Ctx, scope: Scope, opts: ExportOptions = {}): ExportResult {
+  if (scope.kind === 'group') ctx.store.require('work_groups', scope.groupId, 'group');
+  if (scope.kind === 'candidates') ctx.store.require('scanning_rounds', scope.roundId, 'round');
+  const exportId = opts.exportId ?? randomUUID();
+  const exportedAt = ctx.now().toISOString();
+  const tables = ctx.tx(() => collectScope(ctx.db, scope));
+  const replicaId = ctx.store.clock.replica;
+  const bytes = buildExchangeFile(
+    {
+      tables,
+      minReaderVersion: MIN_READER_VERSION,
+      schemaVersion: schemaVersion(ctx.db),
+      scope: toScopeRecord(scope),
+      exportId,
+      replicaId,
+      exportedAt,
+    },
+    opts.passphrase || undefined,
+    opts.build,
+  );
+  const counts: Record<string, number> = {};
+  for (const [t, rows] of Object.entries(tables)) counts[t] = rows.filter((r) => r.deleted === 0).length;
+  const summary: ExportSummary = {
+    exportId,
+    exportedAt,
+    scope: toScopeRecord(scope),
+    encrypted: Boolean(opts.passphrase),
+    sizeBytes: bytes.length,
+    tables: counts,
+    rows: Object.values(tables).reduce((n, rows) => n + rows.length, 0),
+  };
+  ctx.db
+    .prepare(
+      `INSERT INTO exchange_log (id, export_id, direction, at, file_name, scope, replica_id, summary)
+       VALUES (?, ?, 'export', ?, NULL, ?, ?, ?)`,
+    )
+    .run(
+      randomUUID(),
+      exportId,
+      exportedAt,
+      JSON.stringify(summary.scope),
+      replicaId,
+      JSON.stringify({ ...summary, note: opts.note ?? null }),
+    );
+  return { bytes, summary };
+}
+
+export interface ImportOptions {
+  passphrase?: string;
+  /** Refuse a file of another scope (e.g. a handover for another group than the chosen one). */
+  expectedScope?: ExchangeScope;
+  fileName?: string;
+}
+
+/** An ExchangeError as the user-facing error the API returns. */
+export function exchangeUserError(e: ExchangeError): ApiError {
+  return userError('validation', e.key, e.params);
+}
+
+interface ColumnInfo {
+  name: string;
+  type: string;
+  notnull: number;
+  dflt_value: unknown;
+}
+interface TableShape {
+  byName: Map<string, ColumnInfo>;
+  required: string[];
+  json: readonly string[];
+}
+const shapeCache = new WeakMap<object, Map<string, TableShape>>();
+
+function shapeOf(ctx: Ctx, table: string): TableShape {
+  let perDb = shapeCache.get(ctx.db);
+  if (!perDb) shapeCache.set(ctx.db, (perDb = new Map()));
+  let shape = perDb.get(table);
+  if (!shape) {
+    const info = ctx.db.prepare(`SELECT name, type, "notnull", dflt_value FROM pragma_table_info(?)`).all(table) as ColumnInfo[];
+    shape = {
+      byName: new Map(info.map((c) => [c.name, c])),
+      required: info.filter((c) => c.notnull && c.dflt_value === null).map((c) => c.name),
+      json: TABLE_CODECS[table]?.json ?? [],
+    };
+    perDb.set(table, shape);
+  }
+  return shape;
+}
+
+/** The per-row check against this database's columns: names, storage types, required values, JSON. */
+function rowSchemaFor(ctx: Ctx): (table: string, row: Row) => string | null {
+  return (table, row) => {
+    const { byName, required, json } = shapeOf(ctx, table);
+    for (const key in row) {
+      const col = byName.get(key);
+      if (!col) return `column:${key}`;
+      const v = row[key];
+      if (v === null) {
+        if (col.notnull) return `null:${key}`;
+        continue;
+      }
+      if (typeof v === 'boolean') return `type:${key}`;
+      if (
+        col.type === 'TEXT'
+          ? typeof v !== 'string'
+          : col.type === 'INTEGER'
+            ? !Number.isSafeInteger(v)
+            : col.type === 'REAL' && !(typeof v === 'number' && Number.isFinite(v))
+      ) {
+        return `type:${key}`;
+      }
+      if (json.length && json.includes(key)) {
+        try {
+          JSON.parse(v as string);
+        } catch {
+          return `json:${key}`;
+        }
+      }
+    }
+    for (const name of required) if (!(name in row)) return `missing:${name}`;
+    return null;
+  };
+}
+
+function readFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
+  try {
+    return readExchangeFile(bytes, {
+      passphrase: opts.passphrase || undefined,
+      readerAppVersion: ctx.version,
+      knownTables: travellingTables(ctx.db),
+      rowSchema: rowSchemaFor(ctx),
+      expectedScope: opts.expectedScope,
+    });
+  } catch (e) {
+    if (e instanceof ExchangeError) throw exchangeUserError(e);
+    throw e;
+  }
+}
+
+interface Plan {
+  counts: TableCounts[];
+  /** `fresh`: ids not in the database (inserted; the rest are updated in place). */
+  writes: Array<{ table: string; rows: Row[]; fresh: Set<string> }>;
+  conflicts: ImportConflict[];
+  flags: Array<{ table: string; rowId: string; label: string; flag: 'edit_vs_delete' }>;
+}
+
+const LABEL_COLUMNS = ['title', 'name', 'label', 'text', 'abbreviation', 'period', 'date'];
+function labelOf(row: Row | undefined): string {
+  if (!row) return '';
+  for (const c of LABEL_COLUMNS) if (typeof row[c] === 'string' && row[c]) return (row[c] as string).slice(0, 120);
+  return '';
+}
+
+/** Merge every row of the file against the database (no writes). Tables in name order. */
+function plan(ctx: Ctx, file: ExchangeFile): Plan {
+  const out: Plan = { counts: [], writes: [], conflicts: [], flags: [] };
+  const pending = new Map<string, Map<string, Row>>();
+  for (const table of Object.keys(file.tables).sort()) {
+    const rows = file.tables[table]!;
+    const fresh = new Set<string>();
+    // For a big table in the file, one query for the ids present saves a query per new row.
+    const present =
+      rows.length > 1000 ? new Set(ctx.store.prepare(`SELECT id FROM ${table}`).pluck().all() as string[]) : undefined;
+    const lookup = (id: string) => {
+      const row = present && !present.has(id) ? undefined : (ctx.store.getRaw(table, id) as Row | undefined);
+      if (!row) fresh.add(id);
+      return row;
+    };
+    const m = mergeTable(lookup, rows, { longTextFields: TABLE_CODECS[table]?.longText ?? [] });
+    out.counts.push({
+      table,
+      added: m.added,
+      updated: m.updated,
+      deleted: m.deleted,
+      restored: m.restored,
+      unchanged: m.unchanged,
+    });
+    if (m.writes.length) {
+      out.writes.push({ table, rows: m.writes, fresh });
+      pending.set(table, new Map(m.writes.map((r) => [r.id, r])));
+    }
+    for (const c of m.conflicts) {
+      const row = pending.get(table)?.get(c.id) ?? lookup(c.id);
+      out.conflicts.push({
+        table,
+        rowId: c.id,
+        field: c.field,
+        label: labelOf(row),
+        localValue: c.localValue === null || c.localValue === undefined ? null : String(c.localValue),
+        remoteValue: c.remoteValue === null || c.remoteValue === undefined ? null : String(c.remoteValue),
+        localHlc: c.localHlc,
+        remoteHlc: c.remoteHlc,
+      });
+    }
+    for (const f of m.flagged) {
+      out.flags.push({ table, rowId: f.id, label: labelOf(pending.get(table)?.get(f.id) ?? lookup(f.id)), flag: f.flag });
+    }
+  }
+  // Every reference must land on a row of the file or of the database, before anything is written.
+  for (const { table, rows } of out.writes) {
+    for (const fk of foreignKeysOf(ctx.db, table)) {
+      for (const r of rows) {
+        const v = r[fk.column];
+        if (typeof v !== 'string') continue;
+        if (pending.get(fk.target)?.has(v) || ctx.store.getRaw(fk.target, v)) continue;
+        throw userError('validation', 'exchange.missingReference', { table, column: fk.column, id: r.id });
+      }
+    }
+  }
+  return out;
+}
+
+function alreadyImportedAt(ctx: Ctx, exportId: string): string | null {
+  const row = ctx.db
+    .prepare(`SELECT at FROM exchange_log WHERE export_id = ? AND direction = 'import' ORDER BY at LIMIT 1`)
+    .get(exportId) as { at: string } | undefined;
+  return row?.at ?? null;
+}
+
+function newestStamp(file: ExchangeFile): Hlc | null {
+  let max: Hlc | null = null;
+  for (const s of Object.values(file.manifest.clockSummary)) if (max === null || s > max) max = s;
+  for (const rows of Object.values(file.tables)) for (const r of rows) if (max === null || r.hlc > max) max = r.hlc;
+  return max;
+}
+
+function describe(ctx: Ctx, file: ExchangeFile, p: Plan, encrypted: boolean): ImportPreview {
+  const newest = newestStamp(file);
+  const aheadMs = newest ? parseHlc(newest).wall - ctx.now().getTime() : 0;
+  const handoverRow = (file.tables.handovers ?? []).find((h) => h.export_id === file.manifest.exportId && h.deleted === 0);
+  const totals = { added: 0, updated: 0, deleted: 0, restored: 0, unchanged: 0 };
+  for (const c of p.counts) {
+    totals.added += c.added;
+    totals.updated += c.updated;
+    totals.deleted += c.deleted;
+    totals.restored += c.restored;
+    totals.unchanged += c.unchanged;
+  }
+  let groupName: string | null = null;
+  if (file.manifest.scope.kind === 'group') {
+    const g = (file.tables.work_groups ?? []).find((r) => r.id === file.manifest.scope.groupId);
+    groupName = typeof g?.name === 'string' ? g.name : null;
+  }
+  return {
+    exportId: file.manifest.exportId,
+    exportedAt: file.manifest.exportedAt,
+    replicaId: file.manifest.replicaId,
+    scope: file.manifest.scope,
+    groupName,
+    encrypted,
+    alreadyImportedAt: alreadyImportedAt(ctx, file.manifest.exportId),
+    clockSkewMinutes: aheadMs > SKEW_WARNING_MS ? Math.round(aheadMs / 60000) : null,
+    counts: p.counts,
+    totals,
+    conflicts: p.conflicts,
+    flags: p.flags,
+    handover: handoverRow
+      ? {
+          date: String(handoverRow.date),
+          note: typeof handoverRow.note === 'string' ? handoverRow.note : null,
+          checklist: typeof handoverRow.checklist === 'string' ? (JSON.parse(handoverRow.checklist) as unknown) : null,
+        }
+      : null,
+  };
+}
+
+/** A dry run: what importing the file would change. Writes nothing. */
+export function previewImport(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions = {}): ImportPreview {
+  const file = readFile(ctx, bytes, opts);
+  return describe(ctx, file, plan(ctx, file), isEncrypted(bytes));
+}
+
+/** Verify, back up, and merge the file in one transaction. A repeat import changes nothing. */
+export function applyImport(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
+  return exclusive(ctx, () => importNow(ctx, bytes, opts));
+}
+
+async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
+  const file = readFile(ctx, bytes, opts);
+  const encrypted = isEncrypted(bytes);
+  const before = alreadyImportedAt(ctx, file.manifest.exportId);
+  if (before) {
+    const p = plan(ctx, file);
+    return { ...describe(ctx, file, p, encrypted), applied: false, backupFileName: null };
+  }
+  // Planned before the backup so dangling references are refused without one. Every local write
+  // ticks the clock and imports/restores are serialised, so an unchanged clock (and connection) means
+  // the plan still holds when the transaction starts; otherwise it is made again inside it.
+  const early = plan(ctx, file);
+  const store = ctx.store;
+  const clockMark = store.clock.last();
+  const backup = await backupDatabase(ctx.db, ctx.backupDir, 'before-import', ctx.now());
+  const result = ctx.tx(() => {
+    const p = ctx.store === store && store.clock.last() === clockMark ? early : plan(ctx, file);
+    const preview = describe(ctx, file, p, encrypted);
+    // Rows of a file reference each other in any order; the foreign keys are checked at COMMIT.
+    ctx.db.pragma('defer_foreign_keys = ON');
+    // Plain INSERT for new rows and UPDATE for known ones: an upsert costs about twice as much.
+    const statements = new Map<string, import('better-sqlite3').Statement>();
+    let newest: Hlc | null = newestStamp(file);
+    for (const { table, rows, fresh } of p.writes) {
+      for (const row of rows) {
+        const insert = fresh.has(row.id);
+        const cols = Object.keys(row);
+        const key = `${insert ? 'i' : 'u'}|${table}|${cols.join(',')}`;
+        let st = statements.get(key);
+        if (!st) {
+          st = ctx.db.prepare(
+            insert
+              ? `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`
+              : `UPDATE ${table} SET ${cols
+                  .filter((c) => c !== 'id')
+                  .map((c) => `${c} = @${c}`)
+                  .join(', ')} WHERE id = @id`,
+          );
+          statements.set(key, st);
+        }
+        st.run(row);
+        if (newest === null || row.hlc > newest) newest = row.hlc;
+      }
+    }
+    const at = ctx.now().toISOString();
+    const conflict = ctx.db.prepare(
+      `INSERT INTO conflicts (id, table_name, row_id, field, local_value, remote_value, local_hlc, remote_hlc, kind, import_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const c of p.conflicts) {
+      conflict.run(
+        randomUUID(),
+        c.table,
+        c.rowId,
+        c.field,
+        c.localValue,
+        c.remoteValue,
+        c.localHlc,
+        c.remoteHlc,
+        'text',
+        file.manifest.exportId,
+        at,
+      );
+    }
+    for (const f of p.flags) {
+      conflict.run(randomUUID(), f.table, f.rowId, 'deleted', null, null, null, null, f.flag, file.manifest.exportId, at);
+    }
+    ctx.db
+      .prepare(
+        `INSERT INTO exchange_log (id, export_id, direction, at, file_name, scope, replica_id, summary)
+         VALUES (?, ?, 'import', ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        randomUUID(),
+        file.manifest.exportId,
+        at,
+        opts.fileName ?? null,
+        JSON.stringify(file.manifest.scope),
+        file.manifest.replicaId,
+        JSON.stringify({ totals: preview.totals, conflicts: p.conflicts.length, flags: p.flags.length }),
+      );
+    // Later local edits must sort after everything imported, even from a clock hours ahead.
+    if (newest) ctx.store.observe([newest]);
+    return preview;
+  });
+  return { ...result, alreadyImportedAt: null, applied: true, backupFileName: backup.fileName };
+}

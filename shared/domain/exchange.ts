@@ -1,0 +1,148 @@
+/** Types of the exchange feature: handover files, import previews, conflicts and backups. */
+
+export interface ExchangeScope {
+  kind: 'group' | 'database' | 'candidates';
+  groupId?: string;
+  roundId?: string;
+}
+
+export interface ExportSummary {
+  exportId: string;
+  exportedAt: string;
+  scope: ExchangeScope;
+  encrypted: boolean;
+  sizeBytes: number;
+  /** Live (not deleted) rows per table. */
+  tables: Record<string, number>;
+  /** All rows in the file, tombstones included. */
+  rows: number;
+}
+
+export interface TableCounts {
+  table: string;
+  added: number;
+  updated: number;
+  deleted: number;
+  restored: number;
+  unchanged: number;
+}
+
+export interface ImportConflict {
+  table: string;
+  rowId: string;
+  field: string;
+  /** A title or name of the row, for people. */
+  label: string;
+  localValue: string | null;
+  remoteValue: string | null;
+  localHlc: string;
+  remoteHlc: string;
+}
+
+export interface ImportFlag {
+  table: string;
+  rowId: string;
+  label: string;
+  flag: 'edit_vs_delete';
+}
+
+export interface ImportPreview {
+  exportId: string;
+  exportedAt: string;
+  replicaId: string;
+  scope: ExchangeScope;
+  groupName: string | null;
+  encrypted: boolean;
+  /** When this very file (export id) was imported before; a repeat import changes nothing. */
+  alreadyImportedAt: string | null;
+  /** The file's clocks run this many minutes ahead of ours (a warning, never a refusal). */
+  clockSkewMinutes: number | null;
+  counts: TableCounts[];
+  totals: Omit<TableCounts, 'table'>;
+  conflicts: ImportConflict[];
+  flags: ImportFlag[];
+  /** The handover note that travels with the file, when it is a handover. */
+  handover: { date: string; note: string | null; checklist: unknown } | null;
+}
+
+export interface ImportResult extends ImportPreview {
+  applied: boolean;
+  backupFileName: string | null;
+}
+
+export interface ChecklistAction {
+  id: string;
+  title: string;
+  dueDate: string | null;
+  overdue: boolean;
+  owner: string | null;
+}
+
+export interface ChecklistMeeting {
+  id: string;
+  title: string;
+  date: string;
+  startTime: string;
+  chair: string | null;
+}
+
+export interface ChecklistMinutes {
+  id: string;
+  title: string;
+  date: string;
+  minutesStatus: string;
+  decisions: number;
+}
+
+export interface ChecklistContact {
+  personId: string;
+  name: string;
+  role: string;
+  organisation: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Generated from the data when the outgoing chair prepares a handover; travels in `handovers.checklist`. */
+export interface HandoverChecklist {
+  groupId: string;
+  generatedOn: string;
+  openActions: ChecklistAction[];
+  nextMeetings: ChecklistMeeting[];
+  /** Held meetings whose minutes are not approved (their decisions are pending approval). */
+  pendingMinutes: ChecklistMinutes[];
+  contacts: ChecklistContact[];
+}
+
+export interface ExchangeLogEntry {
+  id: string;
+  exportId: string;
+  direction: 'export' | 'import';
+  at: string;
+  fileName: string | null;
+  scope: ExchangeScope;
+  replicaId: string;
+}
+
+export interface ConflictEntry {
+  id: string;
+  table: string;
+  rowId: string;
+  field: string;
+  kind: 'text' | 'edit_vs_delete';
+  label: string;
+  /** The text stored now (the newer edit) and the other version. */
+  currentValue: string | null;
+  otherValue: string | null;
+  localValue: string | null;
+  remoteValue: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface BackupEntry {
+  fileName: string;
+  at: string;
+  reason: 'startup' | 'manual' | 'before-import' | 'before-restore';
+  sizeBytes: number;
+}
