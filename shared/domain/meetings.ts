@@ -1,0 +1,219 @@
+import type { RowMeta } from './base';
+import type { MemberRole } from './groups';
+import type {
+  AgendaItemType,
+  AttendanceStatus,
+  OrganisationAttendance,
+  QuorumResult,
+  QuorumRule,
+  RecurrenceRule,
+  RunEvent,
+  StandardItemKey,
+} from '../meetings';
+
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled', 'moved'] as const;
+export type MeetingStatusName = (typeof MEETING_STATUSES)[number];
+
+export const MINUTES_STATUSES = ['draft', 'in_review', 'approved'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** chair_source values the rotation feature writes; any other value (or null) = chosen by hand. */
+export const ROTATION_CHAIR_SOURCES = ['rotation', 'override', 'swap', 'skip'] as const;
+
+export interface MeetingSeries extends RowMeta {
+  groupId: string;
+  title: string;
+  rule: RecurrenceRule;
+  startDate: string;
+  untilDate: string | null;
+  count: number | null;
+  startTime: string;
+  endTime: string;
+  timeZone: string;
+  place: string | null;
+  onlineLink: string | null;
+}
+
+export interface Meeting extends RowMeta {
+  groupId: string;
+  seriesId: string | null;
+  detached: boolean;
+  title: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  timeZone: string;
+  place: string | null;
+  onlineLink: string | null;
+  status: MeetingStatusName;
+  movedToDate: string | null;
+  chairPersonId: string | null;
+  chairOrganisationId: string | null;
+  /** 'rotation' | 'override' | 'swap' | 'skip' when the rotation wrote it; 'manual' or null otherwise. */
+  chairSource: string | null;
+  secretaryPersonId: string | null;
+  minutesStatus: MinutesStatus;
+  minutesApprovedAt: string | null;
+  notes: string | null;
+  icsSequence: number;
+  /** For a series occurrence: the date the rule generated it for. */
+  originalDate: string | null;
+}
+
+export interface MeetingSummary extends Meeting {
+  groupName: string;
+  chairName: string | null;
+  agendaItemCount: number;
+}
+
+export interface AgendaItem extends RowMeta {
+  meetingId: string;
+  parentId: string | null;
+  position: number;
+  type: AgendaItemType;
+  title: string;
+  description: string | null;
+  presenterPersonId: string | null;
+  presenterOrganisationId: string | null;
+  durationMinutes: number;
+  minutes: string | null;
+  continueNext: boolean;
+  carriedFromId: string | null;
+  standingKey: StandardItemKey | null;
+}
+
+export interface Attendance extends RowMeta {
+  meetingId: string;
+  personId: string | null;
+  organisationId: string | null;
+  status: AttendanceStatus;
+  substituteForPersonId: string | null;
+  note: string | null;
+}
+
+export interface Decision extends RowMeta {
+  groupId: string;
+  meetingId: string | null;
+  agendaItemId: string | null;
+  number: string | null;
+  text: string;
+  measureId: string | null;
+}
+
+export interface ActionItem extends RowMeta {
+  groupId: string;
+  meetingId: string | null;
+  agendaItemId: string | null;
+  title: string;
+  description: string | null;
+  ownerPersonId: string | null;
+  ownerOrganisationId: string | null;
+  dueDate: string | null;
+  status: ActionStatus;
+  completedDate: string | null;
+  measureId: string | null;
+  /** iCalendar SEQUENCE of the action's VTODO. */
+  icsSequence: number;
+}
+
+/** An action as lists show it: names resolved and overdue computed against today. */
+export interface ActionItemRow extends ActionItem {
+  groupName: string;
+  ownerName: string | null;
+  meetingDate: string | null;
+  meetingTitle: string | null;
+  agendaItemTitle: string | null;
+  /** The agenda item's standing key (its title is the translated standard title when its own is empty). */
+  agendaItemKey: string | null;
+  overdue: boolean;
+}
+
+export interface ActionPage {
+  total: number;
+  offset: number;
+  rows: ActionItemRow[];
+}
+
+export interface DecisionRow extends Decision {
+  meetingDate: string | null;
+  meetingTitle: string | null;
+  agendaItemTitle: string | null;
+  agendaItemKey: string | null;
+}
+
+export interface AgendaTemplateItem {
+  id: string;
+  position: number;
+  type: AgendaItemType;
+  /** Own title; for a standing item without own title the translated standard title is used. */
+  title: string;
+  description: string | null;
+  durationMinutes: number;
+  standingKey: StandardItemKey | null;
+}
+
+export interface AgendaTemplate {
+  /** null = the group has no saved template yet; these are the standard items. */
+  id: string | null;
+  groupId: string;
+  name: string;
+  items: AgendaTemplateItem[];
+}
+
+export interface MinutesHistoryEntry {
+  id: string;
+  status: string;
+  date: string;
+  at: string;
+  note: string | null;
+}
+
+export interface MeetingMember {
+  personId: string;
+  personName: string;
+  organisationId: string | null;
+  organisationAbbreviation: string | null;
+  role: MemberRole;
+}
+
+export interface NamedOrganisation {
+  id: string;
+  abbreviation: string;
+  name: string;
+}
+
+export interface MeetingDetail extends Meeting {
+  groupName: string;
+  groupTimeZone: string;
+  quorumRule: QuorumRule | null;
+  series: MeetingSeries | null;
+  agenda: AgendaItem[];
+  attendance: Attendance[];
+  decisions: Decision[];
+  /** Actions created at this meeting. */
+  actions: ActionItem[];
+  /** The group's actions open before this meeting (shown under the "review of open action items" item). */
+  openActions: ActionItemRow[];
+  members: MeetingMember[];
+  /** The group's organisations plus any seen in attendance. */
+  organisations: NamedOrganisation[];
+  /** Names of every person the meeting refers to (members, attendees, presenters, owners, chair). */
+  peopleNames: Record<string, string>;
+  organisationAttendance: OrganisationAttendance[];
+  quorum: QuorumResult;
+  minutesHistory: MinutesHistoryEntry[];
+  runEvents: RunEvent[];
+  previousMeeting: { id: string; date: string } | null;
+  nextMeeting: { id: string; date: string } | null;
+  /** Chair written by the rotation: the user may not choose it here. */
+  chairFromRotation: boolean;
+}
+
+export interface GeneratedFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
