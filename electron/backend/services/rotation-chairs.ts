@@ -1,9 +1,86 @@
 import type { Ctx } from '../context';
+import type { RotationRecord } from '../../../shared/domain/rotation';
+import { computeSchedule, localDateOf, type MeetingChair, type Rotation, type Schedule } from '../../../shared/rotation';
+import {
+  engineMeetings,
+  findRotationByGroup,
+  groupMeetings,
+  loadEngineRotation,
+  type GroupMeetingRow,
+} from '../repositories/rotation';
+
+/** What the rotation writes into meetings.chair_source, by the engine's reason for the chair. */
+const SOURCE_COLUMN: Partial<Record<MeetingChair['source'], string>> = {
+  base: 'rotation',
+  override: 'override',
+  swap: 'swap',
+  skip: 'skip',
+};
+/** Chairs the rotation owns; a chair set by hand (any other source) is left alone. */
+const ROTATION_SOURCES = new Set(Object.values(SOURCE_COLUMN));
+
+/** A group as people name it: priorities with their number ("7. Polarisation, …"). */
+export const groupTitle = (name: string, priorityNumber: number | null) => (priorityNumber ? `${priorityNumber}. ${name}` : name);
+
+export interface GroupSchedule {
+  record: RotationRecord;
+  rotation: Rotation;
+  timeZone: string;
+  groupName: string;
+  today: string;
+  meetings: GroupMeetingRow[];
+  schedule: Schedule;
+}
+
+/** Everything the rotation of a group needs, computed once (undefined when the group has no rotation). */
+export function groupSchedule(ctx: Ctx, groupId: string): GroupSchedule | undefined {
+  const record = findRotationByGroup(ctx.store, groupId);
+  if (!record) return undefined;
+  const group = ctx.store.prepare(`SELECT name, time_zone, priority_number FROM work_groups WHERE id = ?`).get(groupId) as
+    { name: string; time_zone: string; priority_number: number | null } | undefined;
+  const timeZone = group?.time_zone ?? 'Europe/Helsinki';
+  const rotation = loadEngineRotation(ctx.store, record, timeZone);
+  const meetings = groupMeetings(ctx.store, groupId);
+  const schedule = computeSchedule({ rotation, meetings: engineMeetings(meetings, record.unit) });
+  return {
+    record,
+    rotation,
+    timeZone,
+    groupName: group ? groupTitle(group.name, group.priority_number) : '',
+    today: localDateOf(ctx.now(), timeZone),
+    meetings,
+    schedule,
+  };
+}
 
 /**
- * Recompute the chair of every planned meeting of a group from its rotation (if it has one) and write
- * it on the meetings (chair_organisation_id / chair_person_id, chair_source 'rotation' | 'override' | 'swap').
- * Held meetings keep their chair. The meetings service calls this after any change to a group's
- * meetings; the rotation service after any change to a rotation. Implemented by the rotation feature.
+ * Recompute the chair of every planned or moved meeting of a group from its rotation (if it has one)
+ * and write it on the meetings (chair_organisation_id / chair_person_id, chair_source 'rotation' |
+ * 'override' | 'swap' | 'skip'). Held and cancelled meetings are never touched: a held meeting's chair is
+ * frozen, and the engine reads it back as `frozenChair`. A chair someone set by hand (another
+ * chair_source) is left alone. The meetings service calls this after any change to a group's meetings;
+ * the rotation service after any change to a rotation. Runs inside the caller's transaction.
  */
-export function refreshRotationChairs(_ctx: Ctx, _groupId: string): void {}
+export function refreshRotationChairs(ctx: Ctx, groupId: string): void {
+  ctx.tx(() => {
+    const found = groupSchedule(ctx, groupId);
+    if (!found || !found.schedule.valid) return;
+    const { record, schedule, meetings } = found;
+    const byId = new Map(meetings.map((m) => [m.id, m]));
+    for (const chair of schedule.meetings) {
+      const m = byId.get(chair.meetingId);
+      if (!m || (m.status !== 'planned' && m.status !== 'moved')) continue;
+      if (m.chairSource !== null && !ROTATION_SOURCES.has(m.chairSource)) continue;
+      const source = chair.chair === null ? null : (SOURCE_COLUMN[chair.source] ?? null);
+      const member = source === null ? null : chair.chair;
+      const patch =
+        record.unit === 'organisations'
+          ? { chairOrganisationId: member, chairSource: source }
+          : { chairPersonId: member, chairSource: source };
+      const current = record.unit === 'organisations' ? m.chairOrganisationId : m.chairPersonId;
+      if (current === member && m.chairSource === source) continue;
+      // null values are skipped by update() only when undefined; nulls clear the column.
+      ctx.store.update('meetings', m.id, patch);
+    }
+  });
+}

@@ -1,0 +1,247 @@
+import type { RowStore, RawRow } from '../db/store';
+import type { RotationMemberRef, RotationRecord } from '../../../shared/domain/rotation';
+import type {
+  MeetingInput,
+  MemberDeparture,
+  Rotation,
+  RotationException,
+  RotationVersion,
+  SlotTarget,
+} from '../../../shared/rotation';
+
+/** Queries of the rotation feature: a group's rotation as the engine's plain data, its meetings, names. */
+
+export function findRotationByGroup(store: RowStore, groupId: string): RotationRecord | undefined {
+  const raw = store
+    .prepare(`SELECT * FROM rotations WHERE group_id = ? AND deleted = 0 ORDER BY created_at, id LIMIT 1`)
+    .get(groupId) as RawRow | undefined;
+  return raw ? store.decode<RotationRecord>('rotations', raw) : undefined;
+}
+
+export function listRotations(
+  store: RowStore,
+): Array<RotationRecord & { groupName: string; groupPriorityNumber: number | null }> {
+  return (
+    store
+      .prepare(
+        `SELECT r.*, g.name AS group_name, g.priority_number AS group_priority_number FROM rotations r JOIN work_groups g ON g.id = r.group_id
+         WHERE r.deleted = 0 AND g.deleted = 0
+         ORDER BY coalesce(g.priority_number, 1000), g.name COLLATE NOCASE`,
+      )
+      .all() as RawRow[]
+  ).map((r) => store.decode<RotationRecord & { groupName: string; groupPriorityNumber: number | null }>('rotations', r));
+}
+
+export interface SlotRow {
+  id: string;
+  versionId: string;
+  position: number;
+  organisationId: string | null;
+  personId: string | null;
+  leftFrom: string | null;
+  leaveRule: string | null;
+  successorOrganisationId: string | null;
+  successorPersonId: string | null;
+}
+
+export function versionRows(store: RowStore, rotationId: string) {
+  return (
+    store
+      .prepare(`SELECT * FROM rotation_versions WHERE rotation_id = ? AND deleted = 0 ORDER BY effective_from, created_at`)
+      .all(rotationId) as RawRow[]
+  ).map((r) =>
+    store.decode<{
+      id: string;
+      effectiveFrom: string;
+      editedOn: string | null;
+      mode: RotationVersion['mode'];
+      termLength: number | null;
+      anchorDate: string | null;
+      startIndex: number;
+    }>('rotation_versions', r),
+  );
+}
+
+export function slotRows(store: RowStore, rotationId: string): SlotRow[] {
+  return (
+    store
+      .prepare(
+        `SELECT s.* FROM rotation_slots s JOIN rotation_versions v ON v.id = s.version_id
+         WHERE v.rotation_id = ? AND s.deleted = 0 AND v.deleted = 0 ORDER BY s.version_id, s.position`,
+      )
+      .all(rotationId) as RawRow[]
+  ).map((r) => store.decode<SlotRow>('rotation_slots', r));
+}
+
+export interface ExceptionRow {
+  id: string;
+  kind: 'override' | 'swap' | 'skip';
+  meetingId: string | null;
+  otherMeetingId: string | null;
+  termStart: string | null;
+  otherTermStart: string | null;
+  organisationId: string | null;
+  personId: string | null;
+  reason: string | null;
+  /** The creation clock stamp: sortable, and unlike created_at unique per replica. */
+  createdStamp: string;
+}
+
+export function exceptionRows(store: RowStore, rotationId: string): ExceptionRow[] {
+  return (
+    store
+      .prepare(
+        `SELECT *, json_extract(field_hlc, '$."*"') AS created_stamp FROM rotation_exceptions
+         WHERE rotation_id = ? AND deleted = 0 ORDER BY created_stamp, id`,
+      )
+      .all(rotationId) as RawRow[]
+  ).map((r) => store.decode<ExceptionRow>('rotation_exceptions', r));
+}
+
+const target = (meetingId: string | null, termStart: string | null): SlotTarget | null =>
+  meetingId ? { meetingId } : termStart ? { termStart } : null;
+
+/** The rotation as the engine's plain data. */
+export function loadEngineRotation(store: RowStore, record: RotationRecord, timeZone: string): Rotation {
+  const slots = slotRows(store, record.id);
+  const memberOf = (s: { organisationId: string | null; personId: string | null }) => s.organisationId ?? s.personId ?? '';
+  const versions: RotationVersion[] = versionRows(store, record.id).map((v) => {
+    const version: RotationVersion = {
+      id: v.id,
+      effectiveFrom: v.effectiveFrom,
+      mode: v.mode,
+      members: slots.filter((s) => s.versionId === v.id).map(memberOf),
+      startIndex: v.startIndex,
+    };
+    if (v.editedOn) version.editedOn = v.editedOn;
+    if (v.termLength != null) version.termLength = v.termLength;
+    if (v.anchorDate) version.anchorDate = v.anchorDate;
+    return version;
+  });
+  const exceptions: RotationException[] = [];
+  for (const e of exceptionRows(store, record.id)) {
+    const first = target(e.meetingId, e.termStart);
+    if (!first) continue;
+    const memberId = e.organisationId ?? e.personId ?? '';
+    if (e.kind === 'swap') {
+      const second = target(e.otherMeetingId, e.otherTermStart);
+      if (second) exceptions.push({ id: e.id, kind: 'swap', createdAt: e.createdStamp, first, second });
+    } else if (e.kind === 'override' || e.kind === 'skip') {
+      exceptions.push({ id: e.id, kind: e.kind, createdAt: e.createdStamp, target: first, memberId });
+    }
+  }
+  return {
+    id: record.id,
+    groupId: record.groupId,
+    unit: record.unit,
+    cancelledRule: record.cancelledRule,
+    timeZone,
+    versions,
+    exceptions,
+    departures: departuresOf(slots),
+  };
+}
+
+/** A departure is recorded on every slot of the member (in every version), so it travels with the slots. */
+export function departuresOf(slots: SlotRow[]): MemberDeparture[] {
+  const seen = new Map<string, MemberDeparture>();
+  for (const s of slots) {
+    const memberId = s.organisationId ?? s.personId;
+    if (!memberId || !s.leftFrom || seen.has(memberId)) continue;
+    const action = s.leaveRule === 'succeed' ? 'succeed' : 'skip';
+    const d: MemberDeparture = { id: `departure-${memberId}`, memberId, from: s.leftFrom, action };
+    const successor = s.successorOrganisationId ?? s.successorPersonId;
+    if (action === 'succeed' && successor) d.successorId = successor;
+    seen.set(memberId, d);
+  }
+  return [...seen.values()];
+}
+
+export interface GroupMeetingRow {
+  id: string;
+  title: string;
+  date: string;
+  startTime: string;
+  status: 'planned' | 'held' | 'cancelled' | 'moved';
+  movedToDate: string | null;
+  chairOrganisationId: string | null;
+  chairPersonId: string | null;
+  chairSource: string | null;
+}
+
+export function groupMeetings(store: RowStore, groupId: string): GroupMeetingRow[] {
+  return (
+    store
+      .prepare(
+        `SELECT id, title, date, start_time, status, moved_to_date, chair_organisation_id, chair_person_id, chair_source
+         FROM meetings WHERE group_id = ? AND deleted = 0 ORDER BY date, start_time, id`,
+      )
+      .all(groupId) as RawRow[]
+  ).map((r) => store.decode<GroupMeetingRow>('meetings', r));
+}
+
+/** A moved meeting counts at its new date (moved_to_date when the meetings feature keeps the old one in date). */
+export function meetingDate(m: GroupMeetingRow): string {
+  return m.status === 'moved' && m.movedToDate ? m.movedToDate : m.date;
+}
+
+export function engineMeetings(rows: GroupMeetingRow[], unit: Rotation['unit']): MeetingInput[] {
+  return rows.map((m) => {
+    const input: MeetingInput = { id: m.id, date: meetingDate(m), time: m.startTime, status: m.status };
+    if (m.status === 'held') input.frozenChair = (unit === 'people' ? m.chairPersonId : m.chairOrganisationId) ?? null;
+    return input;
+  });
+}
+
+/** `meetingId|memberId` for every organisation or person that said it will be away from a meeting. */
+export function absences(store: RowStore, groupId: string): Set<string> {
+  const rows = store
+    .prepare(
+      `SELECT a.meeting_id, a.organisation_id, a.person_id, p.organisation_id AS person_organisation_id
+       FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+       LEFT JOIN people p ON p.id = a.person_id
+       WHERE m.group_id = ? AND a.deleted = 0 AND a.status IN ('excused', 'absent')`,
+    )
+    .all(groupId) as Array<{
+    meeting_id: string;
+    organisation_id: string | null;
+    person_id: string | null;
+    person_organisation_id: string | null;
+  }>;
+  const out = new Set<string>();
+  for (const r of rows) {
+    // A row for a person says the person is away; a row for the organisation says the organisation is.
+    if (r.person_id) out.add(`${r.meeting_id}|${r.person_id}`);
+    else if (r.organisation_id) out.add(`${r.meeting_id}|${r.organisation_id}`);
+  }
+  return out;
+}
+
+/** Names for everyone a rotation may name: the group's organisations or people, plus the given ids. */
+export function memberRefs(store: RowStore, unit: Rotation['unit'], groupId: string, extraIds: string[]): RotationMemberRef[] {
+  if (unit === 'organisations') {
+    const rows = store
+      .prepare(
+        `SELECT o.id, o.abbreviation AS label, o.name AS detail FROM organisations o
+         WHERE o.id IN (SELECT organisation_id FROM group_organisations WHERE group_id = @g AND deleted = 0)
+            OR o.id IN (SELECT value FROM json_each(@extra))
+         ORDER BY o.abbreviation COLLATE NOCASE`,
+      )
+      .all({ g: groupId, extra: JSON.stringify(extraIds) }) as RotationMemberRef[];
+    return rows;
+  }
+  return store
+    .prepare(
+      `SELECT p.id, p.name AS label, o.abbreviation AS detail FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
+       WHERE p.id IN (SELECT person_id FROM memberships WHERE group_id = @g AND deleted = 0)
+          OR p.id IN (SELECT value FROM json_each(@extra))
+       ORDER BY p.name COLLATE NOCASE`,
+    )
+    .all({ g: groupId, extra: JSON.stringify(extraIds) }) as RotationMemberRef[];
+}
+
+/** Does the member exist as the unit says (an organisation, or a person)? */
+export function memberExists(store: RowStore, unit: Rotation['unit'], memberId: string): boolean {
+  const table = unit === 'organisations' ? 'organisations' : 'people';
+  return store.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(memberId) !== undefined;
+}
