@@ -1,0 +1,52 @@
+import type { TypedApi } from '../../shared/contract/client';
+import type { ApiError } from '../../shared/contract/core';
+import type { Backend } from '../../electron/backend';
+
+/** A round with an expert network, three assessors, organisations and candidates, built through the contract. */
+export async function scanningFixture(api: TypedApi) {
+  const network = await api.groups.create({ kind: 'expert_network', name: 'Expert network', status: 'active' });
+  const existing = await api.groups.create({
+    kind: 'priority_group',
+    name: 'Housing safety of older people',
+    status: 'implementing',
+    priorityNumber: 5,
+  });
+  const sm = await api.organisations.create({ abbreviation: 'SM', name: 'Ministry of the Interior', kind: 'ministry' });
+  const thl = await api.organisations.create({ abbreviation: 'THL', name: 'Institute for Health and Welfare', kind: 'research' });
+  const spek = await api.organisations.create({ abbreviation: 'SPEK', name: 'Rescue Association', kind: 'ngo' });
+  const assessors = [
+    await api.people.create({ name: 'Aino Assessor', organisationId: sm.id }),
+    await api.people.create({ name: 'Bertil Bedömare', organisationId: thl.id }),
+    await api.people.create({ name: 'Cecilia Scorer', organisationId: spek.id }),
+  ];
+  const proposal = await api.scanning.proposeRound({ lane: 'semiannual', startDate: '2026-12-01' });
+  const round = await api.scanning.createRound({
+    groupId: network.id,
+    label: proposal.label,
+    lane: 'semiannual',
+    timeline: proposal.timeline,
+    proposalCap: null,
+  });
+  return { network, existing, sm, thl, spek, assessors, round, proposal };
+}
+
+export const fails = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected failure');
+    },
+    (e: ApiError) => e,
+  );
+
+/**
+ * Every row of every table, for "nothing changed" assertions. Like databaseContent in the shared helper, but
+ * ordered by primary key so it also works for tables without a rowid.
+ */
+export function databaseContent(backend: Backend): string {
+  const db = backend.ctx.db;
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]));
+}
