@@ -4,6 +4,7 @@ import { Notification } from 'suomifi-ui-components';
 import { PAGES, routeFromHash, to, useApp } from '../store/app';
 import { PAGE_COMPONENTS } from './pages';
 import { WelcomePage } from './WelcomePage';
+import { SearchDialog } from '../features/portfolio/SearchDialog';
 
 export function App() {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function App() {
           <p className="app-name">Painopiste</p>
           <p className="app-tagline">{t('app.tagline')}</p>
         </div>
+        <SearchDialog />
       </header>
       <nav className="shell-nav" aria-label={t('app.nav.label')}>
         <ul>

@@ -44,7 +44,7 @@ interface AppState {
 export function routeFromHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [page, ...params] = parts;
-  return (PAGES as readonly string[]).includes(page ?? '') ? { page: page as PageName, params } : { page: 'groups', params: [] };
+  return (PAGES as readonly string[]).includes(page ?? '') ? { page: page as PageName, params } : { page: 'home', params: [] };
 }
 
 export function hashFromRoute(route: Route): string {

@@ -37,7 +37,10 @@ export async function startTestBackend(opts: Partial<BackendOptions> = {}): Prom
 export function databaseContent(backend: Backend): string {
   const db = backend.ctx.db;
   const tables = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    // WITHOUT ROWID tables are the search index's FTS5 shadow tables: derived data, and not orderable by rowid.
+    .prepare(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%WITHOUT ROWID%' ORDER BY name`,
+    )
     .pluck()
     .all() as string[];
   return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));

@@ -1,0 +1,535 @@
+import type { Group } from '../../../shared/domain/groups';
+import type {
+  HomeItem,
+  HomeView,
+  IndicatorDetail,
+  IndicatorValue,
+  Indicator,
+  LinkableItem,
+  MeasureDetail,
+  MeasureOrganisation,
+  PortfolioRow,
+  StatusHistoryEntry,
+  TermReviewDetail,
+} from '../../../shared/domain/portfolio';
+import { addDays, currentMemberCount, last12Months, latestValue } from '../../../shared/portfolio/figures';
+import type { RawRow, RowStore } from '../db/store';
+
+/**
+ * Queries of the portfolio feature. The meetings, actions, attendance, rotation and scanning tables
+ * belong to other features; they are read here directly (by their fixed column names) for figures.
+ */
+
+/** Groups that are priorities: priority groups and networks, and anything numbered as a priority. */
+const PRIORITY_WHERE = `g.deleted = 0 AND g.kind <> 'subgroup' AND (g.kind IN ('priority_group', 'network') OR g.priority_number IS NOT NULL)`;
+
+export function statusHistory(store: RowStore, groupId: string): StatusHistoryEntry[] {
+  const rows = store
+    .prepare(
+      `SELECT id, status, date, note, detail FROM status_history
+       WHERE entity_type = 'group' AND entity_id = ? AND deleted = 0 ORDER BY hlc DESC`,
+    )
+    .all(groupId) as RawRow[];
+  return rows.map((r) => {
+    const detail = typeof r.detail === 'string' ? (JSON.parse(r.detail) as { transferredTo?: string } | null) : null;
+    return {
+      id: r.id as string,
+      status: r.status as StatusHistoryEntry['status'],
+      date: r.date as string,
+      note: (r.note as string | null) ?? null,
+      transferredTo: detail?.transferredTo ?? null,
+    };
+  });
+}
+
+export function measureOrganisations(store: RowStore, measureId: string): MeasureOrganisation[] {
+  return (
+    store
+      .prepare(
+        `SELECT mo.*, o.abbreviation, o.name AS organisation_name FROM measure_organisations mo
+         JOIN organisations o ON o.id = mo.organisation_id
+         WHERE mo.measure_id = ? AND mo.deleted = 0 ORDER BY o.abbreviation COLLATE NOCASE`,
+      )
+      .all(measureId) as RawRow[]
+  ).map((r) => store.decode<MeasureOrganisation>('measure_organisations', r));
+}
+
+export function findMeasureOrganisation(
+  store: RowStore,
+  measureId: string,
+  organisationId: string,
+): MeasureOrganisation | undefined {
+  const raw = store
+    .prepare(
+      `SELECT * FROM measure_organisations WHERE measure_id = ? AND organisation_id = ? ORDER BY deleted, created_at LIMIT 1`,
+    )
+    .get(measureId, organisationId) as RawRow | undefined;
+  return raw ? store.decode<MeasureOrganisation>('measure_organisations', raw) : undefined;
+}
+
+export function measureDetail(store: RowStore, id: string): MeasureDetail | undefined {
+  const raw = store
+    .prepare(
+      `SELECT m.*, o.abbreviation AS responsible_abbreviation,
+         (SELECT count(*) FROM action_items a WHERE a.measure_id = m.id AND a.deleted = 0) AS linked_actions,
+         (SELECT count(*) FROM decisions d WHERE d.measure_id = m.id AND d.deleted = 0) AS linked_decisions
+       FROM measures m LEFT JOIN organisations o ON o.id = m.responsible_organisation_id WHERE m.id = ?`,
+    )
+    .get(id) as RawRow | undefined;
+  if (!raw) return undefined;
+  return {
+    ...store.decode<Omit<MeasureDetail, 'organisations'>>('measures', raw),
+    organisations: measureOrganisations(store, id),
+  };
+}
+
+export function groupMeasures(store: RowStore, groupId: string): MeasureDetail[] {
+  const ids = store
+    .prepare(
+      `SELECT id FROM measures WHERE group_id = ? AND deleted = 0 ORDER BY position, coalesce(due_date, '9999'), title COLLATE NOCASE`,
+    )
+    .pluck()
+    .all(groupId) as string[];
+  return ids.map((id) => measureDetail(store, id)!);
+}
+
+export function indicatorValues(store: RowStore, indicatorId: string): IndicatorValue[] {
+  return (
+    store
+      .prepare(`SELECT * FROM indicator_values WHERE indicator_id = ? AND deleted = 0 ORDER BY period`)
+      .all(indicatorId) as RawRow[]
+  ).map((r) => store.decode<IndicatorValue>('indicator_values', r));
+}
+
+export function findIndicatorValue(store: RowStore, indicatorId: string, period: string): IndicatorValue | undefined {
+  const raw = store
+    .prepare(`SELECT * FROM indicator_values WHERE indicator_id = ? AND period = ? ORDER BY deleted, created_at LIMIT 1`)
+    .get(indicatorId, period) as RawRow | undefined;
+  return raw ? store.decode<IndicatorValue>('indicator_values', raw) : undefined;
+}
+
+export function groupIndicators(store: RowStore, groupId: string): IndicatorDetail[] {
+  const rows = store
+    .prepare(
+      `SELECT * FROM indicators WHERE group_id = ? AND deleted = 0
+       ORDER BY CASE kind WHEN 'outcome' THEN 0 WHEN 'output' THEN 1 ELSE 2 END, name COLLATE NOCASE`,
+    )
+    .all(groupId) as RawRow[];
+  return rows.map((r) => {
+    const indicator = store.decode<Indicator>('indicators', r);
+    return { ...indicator, values: indicatorValues(store, indicator.id) };
+  });
+}
+
+/** The group's action items and decisions that can be linked to its measures, newest first. */
+export function linkableItems(store: RowStore, groupId: string): LinkableItem[] {
+  return store
+    .prepare(
+      `SELECT * FROM (
+         SELECT 'action_item' AS kind, id, title, measure_id AS measureId, created_at FROM action_items
+           WHERE group_id = @groupId AND deleted = 0 AND status <> 'cancelled'
+         UNION ALL
+         SELECT 'decision', id, coalesce(number || ' ', '') || substr(text, 1, 120), measure_id, created_at FROM decisions
+           WHERE group_id = @groupId AND deleted = 0
+       ) ORDER BY created_at DESC LIMIT 500`,
+    )
+    .all({ groupId })
+    .map((r) => {
+      const { created_at: _c, ...item } = r as LinkableItem & { created_at: string };
+      return item;
+    });
+}
+
+/** Every priority's row of the portfolio view, with its figures as of `today`. */
+export function portfolioRows(store: RowStore, today: string): PortfolioRow[] {
+  const { after } = last12Months(today);
+  const groups = store
+    .prepare(
+      `SELECT g.id, g.priority_number, g.name, g.kind, g.status FROM work_groups g WHERE ${PRIORITY_WHERE}
+       ORDER BY coalesce(g.priority_number, 1000), g.name COLLATE NOCASE`,
+    )
+    .all() as RawRow[];
+  if (groups.length === 0) return [];
+  // Figures are read for these groups only (seeks in the covering indexes, not scans of every group).
+  const ids = JSON.stringify(groups.map((g) => g.id));
+
+  const byGroup = <T>(rows: RawRow[], pick: (r: RawRow) => T) => {
+    const map = new Map<string, T>();
+    for (const r of rows) map.set(r.group_id as string, pick(r));
+    return map;
+  };
+
+  const leads = new Map<string, string[]>();
+  const orgCounts = new Map<string, number>();
+  for (const r of store
+    .prepare(
+      `SELECT go.group_id, go.role, o.abbreviation FROM group_organisations go JOIN organisations o ON o.id = go.organisation_id
+       WHERE go.deleted = 0 ORDER BY o.abbreviation COLLATE NOCASE`,
+    )
+    .all() as RawRow[]) {
+    const g = r.group_id as string;
+    orgCounts.set(g, (orgCounts.get(g) ?? 0) + 1);
+    if (r.role === 'lead') leads.set(g, [...(leads.get(g) ?? []), r.abbreviation as string]);
+  }
+
+  const memberships = new Map<string, Array<{ personId: string; fromDate: string | null; untilDate: string | null }>>();
+  for (const r of store
+    .prepare(`SELECT group_id, person_id, from_date, until_date FROM memberships WHERE deleted = 0`)
+    .all() as RawRow[]) {
+    const list = memberships.get(r.group_id as string) ?? [];
+    list.push({
+      personId: r.person_id as string,
+      fromDate: r.from_date as string | null,
+      untilDate: r.until_date as string | null,
+    });
+    memberships.set(r.group_id as string, list);
+  }
+
+  const meetings = byGroup(
+    store
+      .prepare(
+        `SELECT group_id,
+           max(CASE WHEN status = 'held' AND date <= @today THEN date END) AS last_meeting,
+           min(CASE WHEN status = 'planned' AND date >= @today THEN date END) AS next_meeting,
+           sum(CASE WHEN status = 'held' AND date > @after AND date <= @today THEN 1 ELSE 0 END) AS held12
+         FROM meetings WHERE deleted = 0 AND group_id IN (SELECT value FROM json_each(@ids)) GROUP BY group_id`,
+      )
+      .all({ today, after, ids }) as RawRow[],
+    (r) => ({ last: r.last_meeting as string | null, next: r.next_meeting as string | null, held12: Number(r.held12 ?? 0) }),
+  );
+
+  const attendance = new Map<string, { attended: number; counted: number }>();
+  for (const r of store
+    .prepare(
+      `SELECT m.group_id, a.status, count(*) AS n FROM meetings m JOIN attendance a ON a.meeting_id = m.id
+       WHERE m.deleted = 0 AND a.deleted = 0 AND m.status = 'held' AND m.date > @after AND m.date <= @today
+         AND m.group_id IN (SELECT value FROM json_each(@ids)) AND a.status IN ('present', 'remote', 'excused', 'absent')
+       GROUP BY m.group_id, a.status`,
+    )
+    .all({ today, after, ids }) as RawRow[]) {
+    const g = r.group_id as string;
+    const cur = attendance.get(g) ?? { attended: 0, counted: 0 };
+    const n = Number(r.n);
+    cur.counted += n;
+    if (r.status === 'present' || r.status === 'remote') cur.attended += n;
+    attendance.set(g, cur);
+  }
+
+  // One covering-index read per status (an IN over both made the planner touch every row).
+  const actions = new Map<string, { open: number; overdue: number }>();
+  for (const status of ['open', 'in_progress']) {
+    for (const r of store
+      .prepare(
+        `SELECT group_id, count(*) AS open, sum(CASE WHEN due_date < @today THEN 1 ELSE 0 END) AS overdue
+         FROM action_items INDEXED BY portfolio_action_items_open
+         WHERE deleted = 0 AND status = @status AND group_id IN (SELECT value FROM json_each(@ids)) GROUP BY group_id`,
+      )
+      .all({ today, status, ids }) as RawRow[]) {
+      const cur = actions.get(r.group_id as string) ?? { open: 0, overdue: 0 };
+      cur.open += Number(r.open);
+      cur.overdue += Number(r.overdue ?? 0);
+      actions.set(r.group_id as string, cur);
+    }
+  }
+
+  const measures = byGroup(
+    store
+      .prepare(
+        `SELECT group_id, sum(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done,
+           sum(CASE WHEN status <> 'dropped' THEN 1 ELSE 0 END) AS total
+         FROM measures WHERE deleted = 0 GROUP BY group_id`,
+      )
+      .all() as RawRow[],
+    (r) => ({ done: Number(r.done ?? 0), total: Number(r.total ?? 0) }),
+  );
+
+  const indicators = new Map<string, PortfolioRow['indicators']>();
+  const valuesByIndicator = new Map<string, Array<{ period: string; value: number }>>();
+  for (const r of store
+    .prepare(
+      `SELECT v.indicator_id, v.period, v.value FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+       WHERE v.deleted = 0 AND i.deleted = 0`,
+    )
+    .all() as RawRow[]) {
+    const list = valuesByIndicator.get(r.indicator_id as string) ?? [];
+    list.push({ period: r.period as string, value: Number(r.value) });
+    valuesByIndicator.set(r.indicator_id as string, list);
+  }
+  for (const r of store
+    .prepare(
+      `SELECT id, group_id, name, kind, unit, target_value FROM indicators WHERE deleted = 0
+       ORDER BY CASE kind WHEN 'outcome' THEN 0 WHEN 'output' THEN 1 ELSE 2 END, name COLLATE NOCASE`,
+    )
+    .all() as RawRow[]) {
+    const latest = latestValue(valuesByIndicator.get(r.id as string) ?? []);
+    const list = indicators.get(r.group_id as string) ?? [];
+    list.push({
+      id: r.id as string,
+      name: r.name as string,
+      kind: r.kind as PortfolioRow['indicators'][number]['kind'],
+      unit: (r.unit as string | null) ?? null,
+      latest: latest?.value ?? null,
+      period: latest?.period ?? null,
+      target: (r.target_value as number | null) ?? null,
+    });
+    indicators.set(r.group_id as string, list);
+  }
+
+  return groups.map((g) => {
+    const id = g.id as string;
+    const m = meetings.get(id);
+    const a = attendance.get(id);
+    const inds = indicators.get(id) ?? [];
+    return {
+      groupId: id,
+      priorityNumber: (g.priority_number as number | null) ?? null,
+      name: g.name as string,
+      kind: g.kind as PortfolioRow['kind'],
+      status: g.status as PortfolioRow['status'],
+      leads: leads.get(id) ?? [],
+      lastMeeting: m?.last ?? null,
+      nextMeeting: m?.next ?? null,
+      meetingsLast12Months: m?.held12 ?? 0,
+      attendanceRate: a && a.counted > 0 ? a.attended / a.counted : null,
+      memberCount: currentMemberCount(memberships.get(id) ?? [], today),
+      organisationCount: orgCounts.get(id) ?? 0,
+      openActions: actions.get(id)?.open ?? 0,
+      overdueActions: actions.get(id)?.overdue ?? 0,
+      measuresDone: measures.get(id)?.done ?? 0,
+      measuresTotal: measures.get(id)?.total ?? 0,
+      indicators: inds,
+      measuresImpact: inds.some((i) => i.kind === 'outcome'),
+    };
+  });
+}
+
+/** Groups the person belongs to today. */
+function myGroupIds(store: RowStore, personId: string, today: string): Set<string> {
+  return new Set(
+    store
+      .prepare(
+        `SELECT DISTINCT group_id FROM memberships WHERE person_id = ? AND deleted = 0
+         AND (from_date IS NULL OR from_date <= ?) AND (until_date IS NULL OR until_date >= ?)`,
+      )
+      .pluck()
+      .all(personId, today, today) as string[],
+  );
+}
+
+const HOME_LIMIT = 50;
+
+/** Everything Home lists, as of `today`, for `me` (or for everyone when no one is chosen). */
+export function homeView(store: RowStore, today: string, me: { personId: string; personName: string } | null): HomeView {
+  const mine = me ? myGroupIds(store, me.personId, today) : new Set<string>();
+  const item = (r: RawRow, title: string, date: string | null, detail: string | null = null): HomeItem => ({
+    id: r.id as string,
+    title,
+    date,
+    groupId: (r.group_id as string | null) ?? null,
+    groupName: (r.group_name as string | null) ?? null,
+    detail,
+  });
+
+  const upcomingMeetings = (
+    store
+      .prepare(
+        `SELECT m.id, m.title, m.date, m.start_time, m.group_id, m.chair_person_id, g.name AS group_name FROM meetings m
+         JOIN work_groups g ON g.id = m.group_id
+         WHERE m.deleted = 0 AND g.deleted = 0 AND m.status = 'planned' AND m.date >= @today AND m.date <= @until
+         ORDER BY m.date, m.start_time LIMIT 500`,
+      )
+      .all({ today, until: addDays(today, 28) }) as RawRow[]
+  )
+    .map((r) => ({
+      ...item(r, r.title as string, r.date as string, r.start_time as string),
+      mine: !!me && (mine.has(r.group_id as string) || r.chair_person_id === me.personId),
+    }))
+    .sort((a, b) => Number(b.mine) - Number(a.mine) || (a.date ?? '').localeCompare(b.date ?? ''))
+    .slice(0, HOME_LIMIT);
+
+  // One ordered, early-stopping index read per status, merged here (an IN over statuses would sort them all).
+  const actionRows = (from: string, until: string) =>
+    (['open', 'in_progress'] as const)
+      .flatMap(
+        (status) =>
+          store
+            .prepare(
+              `SELECT a.id, a.title, a.due_date, a.group_id, g.name AS group_name, p.name AS owner_name
+               FROM action_items a JOIN work_groups g ON g.id = a.group_id LEFT JOIN people p ON p.id = a.owner_person_id
+               WHERE a.deleted = 0 AND a.status = @status AND a.due_date >= @from AND a.due_date < @until
+                 AND (@me IS NULL OR a.owner_person_id = @me OR a.group_id IN (SELECT value FROM json_each(@groups)))
+               ORDER BY a.due_date LIMIT ${HOME_LIMIT}`,
+            )
+            .all({ status, from, until, me: me?.personId ?? null, groups: JSON.stringify([...mine]) }) as RawRow[],
+      )
+      .sort((x, y) => String(x.due_date).localeCompare(String(y.due_date)))
+      .slice(0, HOME_LIMIT)
+      .map((r) => item(r, r.title as string, r.due_date as string, (r.owner_name as string | null) ?? null));
+
+  const overdueActions = actionRows('0000-00-00', today);
+  const soonDueActions = actionRows(today, addDays(today, 15));
+
+  // A chair change is due when the next planned meeting, within the rotation's notice period, has a
+  // different chair from the last held one (the rotation feature writes each meeting's chair).
+  const handoversDue: HomeItem[] = [];
+  for (const r of store
+    .prepare(
+      `SELECT r.id, r.group_id, r.handover_notice_weeks, g.name AS group_name FROM rotations r
+       JOIN work_groups g ON g.id = r.group_id WHERE r.deleted = 0 AND g.deleted = 0`,
+    )
+    .all() as RawRow[]) {
+    const until = addDays(today, 7 * Number(r.handover_notice_weeks ?? 4));
+    const next = store
+      .prepare(
+        `SELECT m.date, coalesce(o.abbreviation, p.name) AS chair, coalesce(m.chair_organisation_id, m.chair_person_id) AS chair_id
+         FROM meetings m LEFT JOIN organisations o ON o.id = m.chair_organisation_id LEFT JOIN people p ON p.id = m.chair_person_id
+         WHERE m.group_id = ? AND m.deleted = 0 AND m.status = 'planned' AND m.date >= ? AND m.date <= ? ORDER BY m.date LIMIT 1`,
+      )
+      .get(r.group_id, today, until) as RawRow | undefined;
+    if (!next || !next.chair_id) continue;
+    const last = store
+      .prepare(
+        `SELECT coalesce(o.abbreviation, p.name) AS chair, coalesce(m.chair_organisation_id, m.chair_person_id) AS chair_id
+         FROM meetings m LEFT JOIN organisations o ON o.id = m.chair_organisation_id LEFT JOIN people p ON p.id = m.chair_person_id
+         WHERE m.group_id = ? AND m.deleted = 0 AND m.status = 'held' AND m.date < ? ORDER BY m.date DESC LIMIT 1`,
+      )
+      .get(r.group_id, today) as RawRow | undefined;
+    if (last && last.chair_id && last.chair_id !== next.chair_id) {
+      handoversDue.push(item(r, r.group_name as string, next.date as string, `${String(last.chair)} → ${String(next.chair)}`));
+    }
+  }
+  for (const r of store
+    .prepare(
+      `SELECT h.id, h.group_id, h.date, g.name AS group_name, fo.abbreviation AS from_org, tor.abbreviation AS to_org
+       FROM handovers h JOIN work_groups g ON g.id = h.group_id
+       LEFT JOIN organisations fo ON fo.id = h.from_organisation_id LEFT JOIN organisations tor ON tor.id = h.to_organisation_id
+       WHERE h.deleted = 0 AND h.date >= ? AND h.date <= ? ORDER BY h.date LIMIT 50`,
+    )
+    .all(today, addDays(today, 56)) as RawRow[]) {
+    if (handoversDue.some((h) => h.groupId === r.group_id)) continue;
+    const detail = r.from_org || r.to_org ? `${String(r.from_org ?? '?')} → ${String(r.to_org ?? '?')}` : null;
+    handoversDue.push(item(r, r.group_name as string, r.date as string, detail));
+  }
+
+  const deadlineColumns = [
+    'call_opens',
+    'submission_deadline',
+    'screening_date',
+    'assessment_opens',
+    'assessment_closes',
+    'network_meeting',
+    'list_freeze',
+    'decision_meeting',
+  ] as const;
+  const scanningDeadlines: HomeItem[] = [];
+  const horizon = addDays(today, 42);
+  for (const r of store
+    .prepare(
+      `SELECT s.*, g.name AS group_name FROM scanning_rounds s JOIN work_groups g ON g.id = s.group_id
+       WHERE s.deleted = 0 AND s.status NOT IN ('decided', 'closed')`,
+    )
+    .all() as RawRow[]) {
+    for (const col of deadlineColumns) {
+      const date = r[col] as string | null;
+      if (date && date >= today && date <= horizon) scanningDeadlines.push(item(r, r.label as string, date, col));
+    }
+  }
+  scanningDeadlines.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+
+  const minutesAwaitingApproval = (
+    store
+      .prepare(
+        `SELECT m.id, m.title, m.date, m.group_id, m.minutes_status, g.name AS group_name FROM meetings m
+         JOIN work_groups g ON g.id = m.group_id
+         WHERE m.deleted = 0 AND g.deleted = 0 AND m.status = 'held' AND m.minutes_status <> 'approved'
+           AND m.date <= @today AND m.date > @after
+         ORDER BY m.date DESC LIMIT 500`,
+      )
+      .all({ today, after: addDays(today, -365) }) as RawRow[]
+  )
+    .filter((r) => !me || mine.has(r.group_id as string))
+    .slice(0, HOME_LIMIT)
+    .map((r) => item(r, r.title as string, r.date as string, r.minutes_status as string));
+
+  return {
+    today,
+    me,
+    upcomingMeetings,
+    overdueActions,
+    soonDueActions,
+    handoversDue,
+    scanningDeadlines: scanningDeadlines.slice(0, HOME_LIMIT),
+    minutesAwaitingApproval,
+  };
+}
+
+export function reviewDetail(store: RowStore, id: string): TermReviewDetail | undefined {
+  const raw = store.getRaw('term_reviews', id);
+  if (!raw) return undefined;
+  const items = (
+    store
+      .prepare(
+        `SELECT i.*, g.name AS group_name, g.priority_number, g.status AS group_status FROM term_review_items i
+         JOIN work_groups g ON g.id = i.group_id WHERE i.review_id = ? AND i.deleted = 0
+         ORDER BY coalesce(g.priority_number, 1000), g.name COLLATE NOCASE`,
+      )
+      .all(id) as RawRow[]
+  ).map((r) => store.decode<TermReviewDetail['items'][number]>('term_review_items', r));
+  return { ...store.decode<Omit<TermReviewDetail, 'items'>>('term_reviews', raw), items };
+}
+
+/** Priorities that are still running (for the government-term review). */
+export function activePriorities(store: RowStore, statuses: readonly string[]): Group[] {
+  return (
+    store
+      .prepare(
+        `SELECT g.* FROM work_groups g WHERE ${PRIORITY_WHERE} AND g.status IN (SELECT value FROM json_each(?))
+         ORDER BY coalesce(g.priority_number, 1000), g.name COLLATE NOCASE`,
+      )
+      .all(JSON.stringify(statuses)) as RawRow[]
+  ).map((r) => store.decode<Group>('work_groups', r));
+}
+
+/** Priorities for the report (every one that is not archived), numbered first. */
+export function reportPriorities(store: RowStore): Group[] {
+  return (
+    store
+      .prepare(
+        `SELECT g.* FROM work_groups g WHERE ${PRIORITY_WHERE} ORDER BY coalesce(g.priority_number, 1000), g.name COLLATE NOCASE`,
+      )
+      .all() as RawRow[]
+  ).map((r) => store.decode<Group>('work_groups', r));
+}
+
+export function groupOrganisationAbbreviations(store: RowStore, groupId: string): { leads: string[]; participants: string[] } {
+  const rows = store
+    .prepare(
+      `SELECT go.role, o.abbreviation FROM group_organisations go JOIN organisations o ON o.id = go.organisation_id
+       WHERE go.group_id = ? AND go.deleted = 0 ORDER BY go.created_at`,
+    )
+    .all(groupId) as Array<{ role: string; abbreviation: string }>;
+  return {
+    leads: rows.filter((r) => r.role === 'lead').map((r) => r.abbreviation),
+    participants: rows.filter((r) => r.role !== 'lead').map((r) => r.abbreviation),
+  };
+}
+
+/** Meetings held and actions done/open within a period, for the report. */
+export function periodFigures(store: RowStore, groupId: string, from: string, to: string) {
+  const held = store
+    .prepare(`SELECT count(*) FROM meetings WHERE group_id = ? AND deleted = 0 AND status = 'held' AND date >= ? AND date <= ?`)
+    .pluck()
+    .get(groupId, from, to) as number;
+  const done = store
+    .prepare(
+      `SELECT count(*) FROM action_items WHERE group_id = ? AND deleted = 0 AND status = 'done'
+       AND (completed_date IS NULL OR (completed_date >= ? AND completed_date <= ?))`,
+    )
+    .pluck()
+    .get(groupId, from, to) as number;
+  const open = store
+    .prepare(`SELECT count(*) FROM action_items WHERE group_id = ? AND deleted = 0 AND status IN ('open', 'in_progress')`)
+    .pluck()
+    .get(groupId) as number;
+  return { meetingsHeld: held, actionsDone: done, actionsOpen: open };
+}

@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GROUP_STATUSES } from '../../shared/domain/groups';
+import { chartGeometry, chartSvg } from '../../shared/portfolio/chart';
+import {
+  actionFigures,
+  attendanceRate,
+  currentMemberCount,
+  latestValue,
+  measureFigures,
+  meetingFigures,
+  monthsBefore,
+} from '../../shared/portfolio/figures';
+import { allowedTransitions, checkTransition, LIFECYCLE_TRANSITIONS } from '../../shared/portfolio/lifecycle';
+import { matchesAll, searchTerms, snippetOf } from '../../shared/portfolio/search';
+
+describe('priority lifecycle rules', () => {
+  it('allow the path proposed → preparing → plan drafting → implementing → concluded', () => {
+    const path = ['proposed', 'preparing', 'plan_drafting', 'implementing', 'concluded'] as const;
+    for (let i = 1; i < path.length; i++) {
+      expect(checkTransition({ from: path[i - 1]!, to: path[i]!, date: '2026-01-01' })).toBeNull();
+    }
+  });
+
+  it('refuse skipping stages, leaving final states and transfers without a destination', () => {
+    expect(checkTransition({ from: 'proposed', to: 'implementing', date: '2026-01-01' })).toEqual({
+      key: 'portfolio.errors.illegalTransition',
+      params: { from: 'proposed', to: 'implementing' },
+    });
+    expect(allowedTransitions('concluded')).toEqual([]);
+    expect(allowedTransitions('transferred')).toEqual([]);
+    expect(checkTransition({ from: 'implementing', to: 'transferred', date: '2026-01-01', transferredTo: '  ' })?.key).toBe(
+      'portfolio.errors.transferNeedsTarget',
+    );
+    expect(checkTransition({ from: 'implementing', to: 'paused', date: '2025-01-01', currentDate: '2025-06-01' })?.key).toBe(
+      'portfolio.errors.dateBeforeCurrent',
+    );
+  });
+
+  it('never allow a status to move to itself, and every target is a known status', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...GROUP_STATUSES), fc.constantFrom(...GROUP_STATUSES), (from, to) => {
+        const problem = checkTransition({ from, to, date: '2026-01-01', transferredTo: 'x' });
+        expect(problem === null).toBe(from !== to && LIFECYCLE_TRANSITIONS[from].includes(to));
+        for (const target of LIFECYCLE_TRANSITIONS[from]) expect(GROUP_STATUSES).toContain(target);
+      }),
+    );
+  });
+});
+
+describe('portfolio figures', () => {
+  it('attendance rate counts present and remote over every recorded status', () => {
+    expect(attendanceRate(['present', 'present', 'absent', 'remote', 'excused', 'present'])).toBeCloseTo(4 / 6);
+    expect(attendanceRate([])).toBeNull();
+    expect(attendanceRate(['unknown'])).toBeNull();
+  });
+
+  it('attendance rate is always between 0 and 1', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('present', 'remote', 'excused', 'absent', 'other')), (statuses) => {
+        const rate = attendanceRate(statuses);
+        if (rate !== null) expect(rate).toBeGreaterThanOrEqual(0);
+        if (rate !== null) expect(rate).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('counts meetings held in the last 12 months, the last held and the next planned meeting', () => {
+    const meetings = [
+      { date: '2025-06-15', status: 'held' },
+      { date: '2025-06-16', status: 'held' },
+      { date: '2026-06-15', status: 'held' },
+      { date: '2026-05-01', status: 'cancelled' },
+      { date: '2026-07-01', status: 'planned' },
+      { date: '2026-06-20', status: 'planned' },
+    ];
+    expect(meetingFigures(meetings, '2026-06-15')).toEqual({
+      meetingsLast12Months: 2,
+      lastMeeting: '2026-06-15',
+      nextMeeting: '2026-06-20',
+    });
+  });
+
+  it('months before a date clamp to the end of a shorter month', () => {
+    expect(monthsBefore('2026-03-31', 1)).toBe('2026-02-28');
+    expect(monthsBefore('2024-02-29', 12)).toBe('2023-02-28');
+    expect(monthsBefore('2026-01-15', 12)).toBe('2025-01-15');
+  });
+
+  it('group size counts distinct current members; actions and measures as the portfolio shows them', () => {
+    expect(
+      currentMemberCount(
+        [
+          { personId: 'a', fromDate: null, untilDate: null },
+          { personId: 'a', fromDate: '2020-01-01', untilDate: null },
+          { personId: 'b', fromDate: '2027-01-01', untilDate: null },
+          { personId: 'c', fromDate: null, untilDate: '2026-01-01' },
+        ],
+        '2026-06-15',
+      ),
+    ).toBe(1);
+    expect(
+      actionFigures(
+        [
+          { status: 'open', dueDate: '2026-01-01' },
+          { status: 'in_progress', dueDate: null },
+          { status: 'done', dueDate: '2026-01-01' },
+        ],
+        '2026-06-15',
+      ),
+    ).toEqual({ openActions: 2, overdueActions: 1 });
+    expect(measureFigures(['done', 'dropped', 'under_way'])).toEqual({ measuresDone: 1, measuresTotal: 2 });
+    expect(
+      latestValue([
+        { period: '2025', value: 1 },
+        { period: '2026-H1', value: 2 },
+        { period: '2025-Q4', value: 3 },
+      ])?.value,
+    ).toBe(2);
+  });
+});
+
+describe('indicator chart', () => {
+  it('puts the points in period order inside the plot area with the target line', () => {
+    const g = chartGeometry({
+      values: [
+        { period: '2026', value: 20 },
+        { period: '2025', value: 10 },
+      ],
+      target: 40,
+    });
+    expect(g.points.map((p) => p.period)).toEqual(['2025', '2026']);
+    expect(g.points[0]!.y).toBeGreaterThan(g.points[1]!.y);
+    expect(g.targetY).not.toBeNull();
+    expect(g.targetY!).toBeLessThan(g.points[1]!.y);
+    expect(chartSvg({ values: [], target: null }, { target: 'Target' })).toMatch(/^<svg [^>]*>.*<\/svg>$/);
+  });
+
+  it('keeps every point inside the plot for any values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ period: fc.stringMatching(/^20[0-9]{2}$/), value: fc.double({ min: -1e6, max: 1e6, noNaN: true }) }),
+          { maxLength: 20 },
+        ),
+        fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+        (values, target) => {
+          const g = chartGeometry({ values, target });
+          for (const p of g.points) {
+            expect(p.y).toBeGreaterThanOrEqual(g.top - 1e-6);
+            expect(p.y).toBeLessThanOrEqual(g.bottom + 1e-6);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('search query', () => {
+  it('makes every word a quoted prefix term, cut to an indexed prefix length, so user text is never FTS syntax', () => {
+    expect(searchTerms('kokou')).toEqual({ match: '"koko"*', words: ['kokou'], cut: true });
+    expect(searchTerms('kokouksessa')?.match).toBe('"kokoukse"*');
+    expect(searchTerms('Kokous "3/2026" OR x*')).toEqual({
+      match: '"kokous"* "2026"* "or"*',
+      words: ['kokous', '2026', 'or'],
+      cut: false,
+    });
+    expect(searchTerms('  ')).toBeNull();
+    expect(searchTerms('a b')).toBeNull();
+    expect(searchTerms('Päätös')).toEqual({ match: '"paatos"*', words: ['paatos'], cut: false });
+  });
+
+  it('keeps only texts where every whole word begins a word, and cuts a snippet around the first match', () => {
+    expect(matchesAll('Asiasta keskusteltiin kokouksessa.', ['kokou'])).toBe(true);
+    expect(matchesAll('Kokonainen kuva', ['kokou'])).toBe(false);
+    expect(matchesAll('Päätettiin jatkaa', ['paat', 'jat'])).toBe(true);
+    const long =
+      'yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen kokouksessa sovittiin asiasta lisää myöhemmin';
+    expect(snippetOf(long, ['kokou'])).toMatch(/^… .*kokouksessa sovittiin/);
+  });
+
+  it('never sends a term FTS5 would read as syntax', () => {
+    fc.assert(
+      fc.property(fc.string(), (input) => {
+        const terms = searchTerms(input);
+        if (terms) expect(terms.match).toMatch(/^("[^"]+"\* ?)+$/);
+      }),
+    );
+  });
+});
