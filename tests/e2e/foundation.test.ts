@@ -62,6 +62,7 @@ describe('browser mode, end to end', () => {
     app = await startApp(dataDir);
     const again = await newPage(browser);
     await again.goto(app.url);
+    await nav(again, 'Groups'); // the app opens on Home
     await expect.poll(() => again.getByRole('link', { name: 'Polarisation network' }).isVisible()).toBe(true);
     await expect.poll(() => again.getByRole('row', { name: /Polarisation network.*TEM/ }).isVisible()).toBe(true);
     await nav(again, 'Organisations');
@@ -79,6 +80,7 @@ describe('browser mode, end to end', () => {
     const app = await startApp(dataDir, ['--demo']);
     const page = await newPage(browser);
     await page.goto(app.url);
+    await nav(page, 'Groups'); // the app opens on Home
     await expect
       .poll(() =>
         page.getByRole('link', { name: '2. Security capital of children and young people at risk of exclusion' }).isVisible(),
@@ -93,7 +95,7 @@ describe('browser mode, end to end', () => {
       ['Meetings', 'Meetings'],
       ['Action items', 'Action items'],
       ['Rotation', 'Rotation'],
-      ['Handover & files', 'Handover & files'],
+      ['Handover and files', 'Handover and files'],
       ['Scanning', 'Scanning'],
       ['Reports', 'Reports'],
       ['Settings', 'Settings'],

@@ -318,8 +318,8 @@ export function GroupPage({ id }: { id: string }) {
           <strong>{t('groups.conveners')}:</strong> {g.conveners.map((c) => c.personName).join(', ')}
         </p>
       )}
-      {GROUP_PANELS.map((Panel) => (
-        <Panel key={Panel.name} group={g} />
+      {GROUP_PANELS.map((Panel, i) => (
+        <Panel key={i} group={g} />
       ))}
       <OrganisationsSection group={g} onChange={group.reload} />
       <MembersSection group={g} onChange={group.reload} />
