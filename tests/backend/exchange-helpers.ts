@@ -5,7 +5,7 @@ import { TABLE_CODECS, travellingTables } from '../../electron/backend/db/tables
 import { applyImport, exportScope, type ImportOptions, type Scope } from '../../electron/backend/exchange/service';
 import type { Backend } from '../../electron/backend';
 import type { TestBackend } from '../helpers/backend';
-import { startTestBackend } from '../helpers/backend';
+import { databaseContent, startTestBackend } from '../helpers/backend';
 
 /** Fast scrypt for tests that encrypt many files (files for people use the defaults). */
 export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1, maxmem: 32 * 1024 * 1024 };
@@ -40,18 +40,7 @@ export function travellingContent(r: TestBackend, skipTables: string[] = []): Re
 }
 
 export function contentHash(backend: Backend): string {
-  const db = backend.ctx.db;
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
-  const h = createHash('sha256');
-  for (const t of tables) {
-    // Some tables are WITHOUT ROWID: sort the rows' text instead.
-    const rows = (db.prepare(`SELECT * FROM ${t}`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
-    h.update(t).update(rows.join('\n'));
-  }
-  return h.digest('hex');
+  return createHash('sha256').update(databaseContent(backend)).digest('hex');
 }
 
 export function exportFrom(r: TestBackend, scope: Scope, passphrase?: string): Uint8Array {

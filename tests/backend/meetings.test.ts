@@ -1,25 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestBackend, type TestBackend } from '../helpers/backend';
-
-/** Every row of every table (tables without rowid, such as FTS shadow tables, are skipped): "nothing changed". */
-function databaseContent(backend: TestBackend['backend']): string {
-  const db = backend.ctx.db;
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
-  return JSON.stringify(
-    tables.map((name) => {
-      try {
-        return [name, db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()];
-      } catch {
-        return [name, db.prepare(`SELECT count(*) FROM ${name}`).pluck().get()];
-      }
-    }),
-  );
-}
+import { databaseContent, startTestBackend, type TestBackend } from '../helpers/backend';
 
 let t: TestBackend;
 let now = new Date('2027-01-10T08:00:00Z');

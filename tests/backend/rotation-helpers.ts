@@ -68,15 +68,5 @@ export function setStatus(backend: Backend, meetingId: string, status: string) {
   backend.ctx.store.update('meetings', meetingId, { status });
 }
 
-/**
- * Every row of every table, for "nothing changed" assertions. Like databaseContent in tests/helpers, but
- * ordered by the first column so WITHOUT ROWID tables (added by other features) work too.
- */
-export function snapshot(backend: Backend): string {
-  const db = backend.ctx.db;
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]));
-}
+/** Every row of every table, for "nothing changed" assertions. */
+export { databaseContent as snapshot } from '../helpers/backend';

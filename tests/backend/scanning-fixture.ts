@@ -1,6 +1,5 @@
 import type { TypedApi } from '../../shared/contract/client';
 import type { ApiError } from '../../shared/contract/core';
-import type { Backend } from '../../electron/backend';
 
 /** A round with an expert network, three assessors, organisations and candidates, built through the contract. */
 export async function scanningFixture(api: TypedApi) {
@@ -38,15 +37,4 @@ export const fails = (p: Promise<unknown>) =>
     (e: ApiError) => e,
   );
 
-/**
- * Every row of every table, for "nothing changed" assertions. Like databaseContent in the shared helper, but
- * ordered by primary key so it also works for tables without a rowid.
- */
-export function databaseContent(backend: Backend): string {
-  const db = backend.ctx.db;
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]));
-}
+export { databaseContent } from '../helpers/backend';
