@@ -228,6 +228,8 @@ export const actionListInput = z
     descending: z.boolean().default(false),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(LIMITS.listPage).default(200),
+    /** Count the whole filtered set (otherwise `total` is known only when this page is the last). */
+    count: z.boolean().optional(),
   })
   .strict();
 

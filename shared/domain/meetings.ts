@@ -132,7 +132,8 @@ export interface ActionItemRow extends ActionItem {
 }
 
 export interface ActionPage {
-  total: number;
+  /** Items in the whole filtered set; null when not asked for (`count`) and more follow this page. */
+  total: number | null;
   offset: number;
   rows: ActionItemRow[];
 }

@@ -19,6 +19,7 @@ import type { Input } from '../../../shared/contract';
 import type { RunEvent } from '../../../shared/meetings';
 import { addDays } from '../../../shared/meetings';
 import type { RawRow, RowStore } from '../db/store';
+import { searchTerms } from '../../../shared/portfolio/search';
 import { likePattern } from './search';
 
 /** Queries of the meetings feature. Reads only; services write through RowStore. */
@@ -149,6 +150,14 @@ export function openActionsBefore(
   return rows.map((r) => actionRow(store, r, today));
 }
 
+/** An FTS5 query for the action list: every word a quoted prefix term, all required (null: no usable word). */
+function actionMatch(query: string): string | null {
+  const terms = searchTerms(query);
+  // The whole words, not searchTerms' cut ones: a page cannot be filtered afterwards, and FTS5 answers
+  // a longer prefix correctly (only less fast than an indexed prefix length).
+  return terms ? terms.words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ') : null;
+}
+
 export function listActions(store: RowStore, input: Input<'meetings.listActions'>, today: string): ActionPage {
   const where: string[] = ['a.deleted = 0'];
   const params: Record<string, unknown> = { today };
@@ -178,8 +187,16 @@ export function listActions(store: RowStore, input: Input<'meetings.listActions'
     params.until = addDays(today, input.dueWithinDays);
   }
   if (input.query) {
-    where.push(`(a.title LIKE @q ESCAPE '\\' OR a.description LIKE @q ESCAPE '\\')`);
-    params.q = likePattern(input.query);
+    const match = actionMatch(input.query);
+    if (match) {
+      // The search index (migration 0006) shares action_items' rowids; the set of hits is built once
+      // and checked per index entry.
+      where.push('a.rowid IN (SELECT rowid FROM search_action_item WHERE search_action_item MATCH @match)');
+      params.match = match;
+    } else {
+      where.push(`(a.title LIKE @q ESCAPE '\\' OR a.description LIKE @q ESCAPE '\\')`);
+      params.q = likePattern(input.query);
+    }
   }
   const whereSql = where.join(' AND ');
   const dir = input.descending ? 'DESC' : 'ASC';
@@ -194,19 +211,36 @@ export function listActions(store: RowStore, input: Input<'meetings.listActions'
             coalesce((SELECT p.name FROM people p WHERE p.id = a.owner_person_id), (SELECT o.abbreviation FROM organisations o WHERE o.id = a.owner_organisation_id)) COLLATE NOCASE ${dir}, a.id`,
     created: `a.created_at ${dir}, a.id ${dir}`,
   }[input.sort ?? 'due'];
-  // The covering indexes answer the filters without reading rows; by due date they also give the order.
-  const index = input.groupId ? 'action_items_group_due' : 'action_items_due';
-  const total = store
-    .prepare(`SELECT count(*) FROM action_items a INDEXED BY ${index} WHERE ${whereSql}`)
-    .pluck()
-    .get(params) as number;
+  // The narrowest filter picks the index (migration 0008: covering, in due-date order), so a page by due
+  // date is a walk of index entries from the offset, never a sort or a table read.
+  const index = input.groupId
+    ? 'action_items_group_due'
+    : input.ownerPersonId
+      ? 'action_items_list_person'
+      : input.ownerOrganisationId
+        ? 'action_items_list_organisation'
+        : 'action_items_list_due';
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? 200;
   const rows = store
     .prepare(
       `WITH picked AS (SELECT a.id FROM action_items a INDEXED BY ${index} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset)
        ${PICKED_ROW_SELECT} ORDER BY ${order}`,
     )
-    .all({ ...params, limit: input.limit ?? 200, offset: input.offset ?? 0 }) as RawRow[];
-  return { total, offset: input.offset ?? 0, rows: rows.map((r) => actionRow(store, r, today)) };
+    .all({ ...params, limit, offset }) as RawRow[];
+  // Counting is asked for (the list asks with its first page, when the filter changes), not done for
+  // every page; a short page knows its total anyway. Across all groups and owners the count walks the narrow status index
+  // (a range of it for a status filter; left to itself SQLite would read a table row per search hit).
+  let total: number | null = null;
+  if (rows.length > 0 && rows.length < limit) total = offset + rows.length;
+  else if (input.count) {
+    const countIndex = input.groupId || input.ownerPersonId || input.ownerOrganisationId ? index : 'action_items_list_status';
+    total = store
+      .prepare(`SELECT count(*) FROM action_items a INDEXED BY ${countIndex} WHERE ${whereSql}`)
+      .pluck()
+      .get(params) as number;
+  }
+  return { total, offset, rows: rows.map((r) => actionRow(store, r, today)) };
 }
 
 export function openActionsForCalendar(store: RowStore, groupId: string | undefined, today: string): ActionItemRow[] {

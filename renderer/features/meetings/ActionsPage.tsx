@@ -1,29 +1,191 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button, Checkbox, Heading, Paragraph } from 'suomifi-ui-components';
 import { ACTION_SORTS } from '../../../shared/contract/meetings';
 import { ACTION_STATUSES, type ActionItemRow, type ActionStatus } from '../../../shared/domain/meetings';
 import { api } from '../../api';
-import { to, useApp } from '../../store/app';
+import { hashFromRoute, to, useApp } from '../../store/app';
 import { formatDate } from '../../ui/dates';
 import { describeError } from '../../ui/errors';
 import { SelectField } from '../../ui/fields';
-import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
 import { downloadGenerated, NativeField, titleOf, uiLang } from './common';
 
 const PAGE = 200;
 const ROW_HEIGHT = 64;
+/** Rows ahead of the visible ones whose page is fetched before it is reached. */
+const PREFETCH = 80;
 type Sort = (typeof ACTION_SORTS)[number];
 type StatusFilter = ActionStatus | 'active';
 
+/** A row as shown: every string formatted once when its page arrives, not on every render. */
+interface ActionView {
+  row: ActionItemRow;
+  meetingHref: string | null;
+  meetingText: string | null;
+  due: string;
+  completed: string | null;
+  statusLabel: string;
+}
+
+/** Texts every row shares, translated once per language. */
+interface RowTexts {
+  loading: string;
+  overdue: string;
+  completed: string;
+  statuses: Array<{ value: ActionStatus; label: string }>;
+}
+
+const ROW_STYLE: CSSProperties = {
+  position: 'absolute',
+  top: 0,
+  left: 0,
+  right: 0,
+  height: ROW_HEIGHT,
+  padding: '4px 8px',
+  borderBottom: '1px solid #e5e5e5',
+  display: 'flex',
+  gap: 12,
+  alignItems: 'center',
+  boxSizing: 'border-box',
+  overflow: 'hidden',
+};
+const MAIN_CELL: CSSProperties = { flex: 3, minWidth: 0 };
+const CELL: CSSProperties = { flex: 1, minWidth: 0 };
+
+/** One row; memoised, so a page arriving or a scroll step renders only the rows that changed. */
+const ActionRowView = memo(function ActionRowView(props: {
+  view: ActionView | undefined;
+  index: number;
+  start: number;
+  setSize: number;
+  texts: RowTexts;
+  onStatus: (row: ActionItemRow, status: ActionStatus) => void;
+}) {
+  const { view, texts } = props;
+  return (
+    <div
+      role="listitem"
+      aria-posinset={props.index + 1}
+      aria-setsize={props.setSize}
+      style={{ ...ROW_STYLE, transform: `translateY(${props.start}px)` }}
+    >
+      {!view ? (
+        <span className="muted">{texts.loading}</span>
+      ) : (
+        <>
+          <div style={MAIN_CELL}>
+            <strong>{view.row.title}</strong>
+            {view.row.overdue && <span className="badge"> {texts.overdue}</span>}
+            <div className="muted">
+              {view.row.groupName}
+              {view.row.meetingId && (
+                <>
+                  {' · '}
+                  {/* A plain link (the hash route): no store subscription per row. */}
+                  <a href={view.meetingHref ?? undefined}>{view.meetingText}</a>
+                </>
+              )}
+            </div>
+          </div>
+          <div style={CELL}>{view.row.ownerName}</div>
+          <div style={CELL}>
+            {view.due}
+            {view.completed && (
+              <div className="muted">
+                {texts.completed}: {view.completed}
+              </div>
+            )}
+          </div>
+          <select
+            className="native-select"
+            style={CELL}
+            aria-label={view.statusLabel}
+            value={view.row.status}
+            onChange={(e) => props.onStatus(view.row, e.target.value as ActionStatus)}
+          >
+            {texts.statuses.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+    </div>
+  );
+});
+
 /**
- * `#/actions`: every group's action items. The list is virtualised and loaded a page at a time, so a
- * hundred thousand items cost as much as the few dozen on screen.
+ * The virtualised list, apart from the page so that scrolling re-renders only the list (and of it only
+ * the rows that came into view), never the filters above it.
+ */
+const ActionList = memo(function ActionList(props: {
+  label: string;
+  total: number;
+  pages: ReadonlyMap<number, ActionView[]>;
+  texts: RowTexts;
+  onStatus: (row: ActionItemRow, status: ActionStatus) => void;
+  onRange: (first: number, last: number, total: number) => void;
+}) {
+  const { total, pages, onRange } = props;
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    // Rows beyond the edge cover a frame's scroll while React renders the next window in its own time
+    // (no synchronous re-render inside each scroll event).
+    overscan: 6,
+    useFlushSync: false,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (last >= 0) onRange(first, last, total);
+  }, [first, last, total, onRange]);
+  return (
+    <div
+      ref={parent}
+      style={{ height: '60vh', overflow: 'auto', border: '1px solid #c8cdd0', contain: 'strict' }}
+      tabIndex={0}
+      role="region"
+      aria-label={props.label}
+    >
+      <div role="list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((v) => (
+          <ActionRowView
+            key={v.key}
+            view={pages.get(Math.floor(v.index / PAGE))?.[v.index % PAGE]}
+            index={v.index}
+            start={v.start}
+            setSize={total}
+            texts={props.texts}
+            onStatus={props.onStatus}
+          />
+        ))}
+      </div>
+    </div>
+  );
+});
+
+/** Owner pickers: loaded when the user reaches for the filters, so the list's first page is not queued behind them. */
+function usePickers(wanted: boolean) {
+  const groups = useLoad(() => (wanted ? api.groups.list({}) : Promise.resolve(undefined)), [wanted]);
+  const people = useLoad(() => (wanted ? api.people.list({}) : Promise.resolve(undefined)), [wanted]);
+  const organisations = useLoad(() => (wanted ? api.organisations.list({}) : Promise.resolve(undefined)), [wanted]);
+  return { groups: groups.data ?? [], people: people.data ?? [], organisations: organisations.data ?? [] };
+}
+
+/**
+ * `#/actions`: every group's action items. The list is virtualised and loaded a page at a time (the
+ * next page fetched before it is reached), so a hundred thousand items cost as much as the few dozen
+ * on screen.
  */
 export function ActionsPage(_props: { params: string[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notify = useApp((s) => s.notify);
   const [groupId, setGroupId] = useState('');
   const [ownerPersonId, setPerson] = useState('');
@@ -33,13 +195,25 @@ export function ActionsPage(_props: { params: string[] }) {
   const [dueWithin, setDueWithin] = useState('');
   const [sort, setSort] = useState<Sort>('due');
   const [descending, setDescending] = useState(false);
-  const groups = useLoad(() => api.groups.list({}), []);
-  const people = useLoad(() => api.people.list({}), []);
-  const organisations = useLoad(() => api.organisations.list({}), []);
+  const [pickersWanted, setPickersWanted] = useState(false);
+  const wantPickers = useCallback(() => setPickersWanted(true), []);
+  const { groups, people, organisations } = usePickers(pickersWanted);
   const [total, setTotal] = useState<number | null>(null);
-  const [rows, setRows] = useState<Map<number, ActionItemRow>>(new Map());
+  /** Loaded pages by page number; a new page adds one entry, the rows already shown keep their objects. */
+  const [pages, setPages] = useState<ReadonlyMap<number, ActionView[]>>(new Map());
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
+
+  const texts = useMemo<RowTexts>(
+    () => ({
+      loading: t('common.loading'),
+      overdue: t('meetings.actions.overdue'),
+      completed: t('meetings.actions.fields.completed'),
+      statuses: ACTION_STATUSES.map((s) => ({ value: s, label: t(`meetings.actions.status.${s}`) })),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, i18n.language],
+  );
 
   const filters = {
     ...(groupId ? { groupId } : {}),
@@ -53,81 +227,109 @@ export function ActionsPage(_props: { params: string[] }) {
   };
   const key = JSON.stringify(filters);
 
+  const toView = useCallback(
+    (rows: ActionItemRow[]): ActionView[] => {
+      // Dates repeat a lot within a page: format each once.
+      const dates = new Map<string, string>();
+      const date = (d: string | null) => {
+        if (!d) return '';
+        let s = dates.get(d);
+        if (s === undefined) dates.set(d, (s = formatDate(d)));
+        return s;
+      };
+      return rows.map((row) => ({
+        row,
+        meetingHref: row.meetingId ? hashFromRoute(to('meetings', row.meetingId)) : null,
+        meetingText: row.meetingId
+          ? `${row.meetingTitle ?? ''} ${date(row.meetingDate)}${
+              row.agendaItemId ? ` / ${titleOf(t, { title: row.agendaItemTitle, standingKey: row.agendaItemKey })}` : ''
+            }`
+          : null,
+        due: date(row.dueDate),
+        completed: row.completedDate ? date(row.completedDate) : null,
+        statusLabel: t('meetings.actions.changeStatus', { title: row.title }),
+      }));
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, i18n.language],
+  );
+
   const loadPage = useCallback(
     (page: number) => {
       if (loading.current.has(page)) return;
       loading.current.add(page);
       const mine = generation.current;
-      api.meetings.listActions({ ...(JSON.parse(key) as typeof filters), offset: page * PAGE, limit: PAGE }).then(
+      // The first page (a new filter) counts the whole filtered set; later pages do not.
+      const input = { ...(JSON.parse(key) as typeof filters), offset: page * PAGE, limit: PAGE, count: page === 0 };
+      api.meetings.listActions(input).then(
         (r) => {
           if (mine !== generation.current) return;
-          setTotal(r.total);
-          setRows((prev) => {
-            const next = new Map(prev);
-            r.rows.forEach((row, i) => next.set(r.offset + i, row));
-            return next;
-          });
+          if (r.total !== null) setTotal(r.total);
+          const view = toView(r.rows);
+          setPages((prev) => new Map(prev).set(page, view));
         },
-        (e: unknown) => notify('error', describeError(t, e)),
+        (e: unknown) => {
+          loading.current.delete(page);
+          notify('error', describeError(t, e));
+        },
       );
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key],
+    [key, toView],
   );
   const reset = useCallback(() => {
     generation.current++;
     loading.current = new Set();
-    setRows(new Map());
+    setPages(new Map());
     setTotal(null);
     loadPage(0);
   }, [loadPage]);
   useEffect(reset, [reset]);
+  const resetRef = useRef(reset);
+  resetRef.current = reset;
 
-  const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => parent.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  useEffect(() => {
-    for (const v of items) if (!rows.has(v.index)) loadPage(Math.floor(v.index / PAGE));
-  }, [items, rows, loadPage]);
+  const onRange = useCallback(
+    (first: number, last: number, count: number) => {
+      const end = Math.min(last + PREFETCH, count - 1);
+      for (let p = Math.floor(first / PAGE); p <= Math.floor(end / PAGE); p++) loadPage(p);
+    },
+    [loadPage],
+  );
 
-  const changeStatus = async (row: ActionItemRow, next: ActionStatus) => {
-    try {
-      await api.meetings.setActionStatus({ id: row.id, status: next });
-      reset();
-    } catch (e) {
-      notify('error', describeError(t, e));
-    }
-  };
+  const changeStatus = useCallback(
+    (row: ActionItemRow, next: ActionStatus) => {
+      api.meetings.setActionStatus({ id: row.id, status: next }).then(
+        () => resetRef.current(),
+        (e: unknown) => notify('error', describeError(t, e)),
+      );
+    },
+    [notify, t],
+  );
 
   return (
     <>
       <Heading variant="h1">{t('meetings.actions.title')}</Heading>
       <Paragraph mt="s">{t('meetings.actions.intro')}</Paragraph>
-      <div className="toolbar" role="search">
+      <div className="toolbar" role="search" onFocus={wantPickers} onPointerEnter={wantPickers}>
         <SelectField
           label={t('meetings.actions.fields.group')}
           value={groupId}
           onChange={setGroupId}
-          options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          options={groups.map((g) => ({ value: g.id, label: g.name }))}
           emptyLabel={t('meetings.filters.allGroups')}
         />
         <SelectField
           label={t('meetings.actions.fields.ownerPerson')}
           value={ownerPersonId}
           onChange={setPerson}
-          options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          options={people.map((p) => ({ value: p.id, label: p.name }))}
           emptyLabel={t('meetings.actions.filters.anyOwner')}
         />
         <SelectField
           label={t('meetings.actions.fields.ownerOrganisation')}
           value={ownerOrganisationId}
           onChange={setOrg}
-          options={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.abbreviation }))}
+          options={organisations.map((o) => ({ value: o.id, label: o.abbreviation }))}
           emptyLabel={t('meetings.actions.filters.anyOwner')}
         />
         <SelectField<StatusFilter>
@@ -172,87 +374,14 @@ export function ActionsPage(_props: { params: string[] }) {
         </Button>
         <span role="status">{total === null ? t('common.loading') : t('meetings.actions.total', { count: total })}</span>
       </div>
-      <div
-        ref={parent}
-        style={{ height: '60vh', overflow: 'auto', border: '1px solid #c8cdd0' }}
-        tabIndex={0}
-        role="region"
-        aria-label={t('meetings.actions.title')}
-      >
-        <div role="list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((v) => {
-            const row = rows.get(v.index);
-            return (
-              <div
-                role="listitem"
-                key={v.key}
-                aria-posinset={v.index + 1}
-                aria-setsize={total ?? 0}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${v.start}px)`,
-                  padding: '4px 8px',
-                  borderBottom: '1px solid #e5e5e5',
-                  display: 'flex',
-                  gap: 12,
-                  alignItems: 'center',
-                }}
-              >
-                {!row ? (
-                  <span className="muted">{t('common.loading')}</span>
-                ) : (
-                  <>
-                    <div style={{ flex: 3 }}>
-                      <strong>{row.title}</strong>
-                      {row.overdue && <span className="badge"> {t('meetings.actions.overdue')}</span>}
-                      <div className="muted">
-                        {row.groupName}
-                        {row.meetingId && (
-                          <>
-                            {' · '}
-                            <RouteLink to={to('meetings', row.meetingId)}>
-                              {row.meetingTitle} {formatDate(row.meetingDate)}
-                              {row.agendaItemId
-                                ? ` / ${titleOf(t, { title: row.agendaItemTitle, standingKey: row.agendaItemKey })}`
-                                : ''}
-                            </RouteLink>
-                          </>
-                        )}
-                      </div>
-                    </div>
-                    <div style={{ flex: 1 }}>{row.ownerName}</div>
-                    <div style={{ flex: 1 }}>
-                      {formatDate(row.dueDate)}
-                      {row.completedDate && (
-                        <div className="muted">
-                          {t('meetings.actions.fields.completed')}: {formatDate(row.completedDate)}
-                        </div>
-                      )}
-                    </div>
-                    <select
-                      className="native-select"
-                      style={{ flex: 1 }}
-                      aria-label={t('meetings.actions.changeStatus', { title: row.title })}
-                      value={row.status}
-                      onChange={(e) => void changeStatus(row, e.target.value as ActionStatus)}
-                    >
-                      {ACTION_STATUSES.map((s) => (
-                        <option key={s} value={s}>
-                          {t(`meetings.actions.status.${s}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <ActionList
+        label={t('meetings.actions.title')}
+        total={total ?? 0}
+        pages={pages}
+        texts={texts}
+        onStatus={changeStatus}
+        onRange={onRange}
+      />
     </>
   );
 }
