@@ -8,6 +8,7 @@ import { travellingTables, META_COLUMNS, TABLE_CODECS } from '../../electron/bac
 import { loadExampleData } from '../../electron/backend/services/example-data';
 import type { Ctx } from '../../electron/backend/context';
 import { tempDir } from '../helpers/backend';
+import { tablesParentsFirst } from '../../electron/backend/exchange/scope';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -106,6 +107,41 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const cols = db.prepare(`SELECT name FROM pragma_table_info('organisations')`).pluck().all();
     expect(cols).not.toContain('website');
+    db.close();
+  });
+});
+
+describe('foreign keys', () => {
+  it('have an index on every referencing column (imports and parent deletes never scan a table)', () => {
+    const db = freshDb();
+    migrate(db);
+    const missing: string[] = [];
+    for (const t of db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .pluck()
+      .all() as string[]) {
+      const indexed = new Set(
+        (db.prepare(`SELECT name FROM pragma_index_list(?)`).pluck().all(t) as string[]).map(
+          (i) => (db.prepare(`SELECT name FROM pragma_index_info(?) WHERE seqno = 0`).pluck().get(i) as string) ?? '',
+        ),
+      );
+      for (const fk of db.prepare(`SELECT "from" FROM pragma_foreign_key_list(?)`).pluck().all(t) as string[]) {
+        if (!indexed.has(fk)) missing.push(`${t}.${fk}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    db.close();
+  });
+
+  it('order the tables so every table comes after the tables it references', () => {
+    const db = freshDb();
+    migrate(db);
+    const order = tablesParentsFirst(db);
+    for (const [i, t] of order.entries()) {
+      for (const parent of db.prepare(`SELECT "table" FROM pragma_foreign_key_list(?)`).pluck().all(t) as string[]) {
+        if (parent !== t && order.includes(parent)) expect(order.indexOf(parent), `${parent} before ${t}`).toBeLessThan(i);
+      }
+    }
     db.close();
   });
 });

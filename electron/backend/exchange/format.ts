@@ -7,12 +7,21 @@
  * preview and write inside one transaction knowing the input is whole. Every refusal is an
  * ExchangeError with an i18n key; nothing else escapes for any input bytes.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+import zlib from 'node:zlib';
 import { z } from 'zod';
 import { isHlc, type Hlc } from '../../../shared/hlc';
 import type { Row } from '../../../shared/exchange/merge';
 import { decryptBytes, encryptBytes, isEncrypted, type ScryptParams } from './crypto';
-import { DEFAULT_ZIP_LIMITS, ExchangeError, packEntries, unpackEntries, type ZipLimits } from './zip';
+import {
+  DEFAULT_ZIP_LIMITS,
+  ExchangeError,
+  packPrepared,
+  prepareEntry,
+  unpackEntries,
+  type PreparedEntry,
+  type ZipLimits,
+} from './zip';
 
 export { ExchangeError, isExchangeError, type ExchangeErrorKey, type ZipLimits } from './zip';
 export { isEncrypted } from './crypto';
@@ -157,6 +166,28 @@ function inspectRow(row: unknown, onStamp: ((stamp: Hlc) => void) | undefined): 
   return null;
 }
 
+/**
+ * For rows read from this program's own database (written through the row store or verified on
+ * import): only what the manifest needs from them — every stamp, for the clock summary — and the
+ * stamps' shape. The full check costs about a quarter of the raw read of a whole-database export.
+ */
+function noteTrustedStamps(hlc: unknown, fieldHlc: unknown, onStamp: (stamp: Hlc) => void): string | null {
+  if (!isHlc(hlc)) return 'hlc';
+  if (typeof fieldHlc !== 'string') return 'field_hlc';
+  let clocks: unknown;
+  try {
+    clocks = JSON.parse(fieldHlc);
+  } catch {
+    return 'field_hlc';
+  }
+  if (clocks === null || typeof clocks !== 'object' || Array.isArray(clocks)) return 'field_hlc';
+  const c = clocks as Record<string, unknown>;
+  for (const key in c) if (!isHlc(c[key])) return 'field_hlc';
+  onStamp(hlc);
+  for (const key in c) onStamp(c[key] as Hlc);
+  return null;
+}
+
 function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -186,55 +217,172 @@ export interface BuildOptions {
 
 const encoder = new TextEncoder();
 
+/** The file's header fields: everything of ExchangeFileInput but the rows. */
+export type ExchangeFileHeader = Omit<ExchangeFileInput, 'tables'>;
+
+/** NDJSON is serialised, hashed and compressed in pieces of at most this many bytes (or one long row). */
+const PIECE_BYTES = 1 << 22;
+
+/**
+ * Builds an exchange file a table at a time: each table's rows are serialised, hashed and compressed
+ * in pieces as they are read, so only the compressed entries are kept — memory stays near one piece
+ * plus the finished file, whatever the size of the tables (docs/performance.md, "Export").
+ *
+ * The entries are the same bytes as ever. A table that fits in one piece is compressed exactly as
+ * `packEntries` does; a larger one is a deflate stream of independently compressed pieces
+ * (sync-flushed, then one final empty block), which any inflater reads as one stream.
+ */
+export class ExchangeFileWriter {
+  private readonly entries: ManifestEntry[] = [];
+  private readonly prepared: PreparedEntry[] = [];
+  private readonly clockSummary: Record<string, Hlc> = {};
+  private readonly level: number;
+  private readonly tables = new Set<string>();
+  private readonly note = (stamp: Hlc) => {
+    const replica = replicaOfStamp(stamp);
+    const prev = this.clockSummary[replica];
+    if (prev === undefined || stamp > prev) this.clockSummary[replica] = stamp;
+  };
+
+  constructor(private readonly opts: BuildOptions = {}) {
+    this.level = opts.compressionLevel ?? 1;
+  }
+
+  /**
+   * Adds one table's entry; returns the rows written and how many are not tombstones. A table with
+   * no rows gets an empty entry unless `skipEmpty`. `trusted`: rows straight from this program's own
+   * database, whose meta fields are not checked again (noteTrustedStamps).
+   */
+  addTable(
+    table: string,
+    rows: Iterable<Row>,
+    { skipEmpty = false, trusted = false }: { skipEmpty?: boolean; trusted?: boolean } = {},
+  ): { rows: number; live: number } {
+    return this.addEntry(table, skipEmpty, (emit) => {
+      let line = 0;
+      for (const row of rows) {
+        line++;
+        // Refuse to write what a reader would refuse to read (rows of this database were checked when written).
+        const problem = trusted ? noteTrustedStamps(row.hlc, row.field_hlc, this.note) : inspectRow(row, this.note);
+        if (problem) throw new ExchangeError('exchange.invalidRow', { table, line, problem });
+        emit(JSON.stringify(row), row.deleted === 0);
+      }
+    });
+  }
+
+  /**
+   * Adds one table's entry from rows this program's database serialised itself (SQLite's
+   * `json_object` over the columns, in column order: the same text as JSON.stringify of the row for
+   * TEXT and INTEGER columns), each as `[line, hlc, field_hlc, deleted]`. Skips an empty table.
+   */
+  addSerialisedTable(table: string, rows: Iterable<unknown[]>): { rows: number; live: number } {
+    return this.addEntry(table, true, (emit) => {
+      let line = 0;
+      for (const [json, hlc, fieldHlc, deleted] of rows) {
+        line++;
+        const problem = typeof json !== 'string' ? 'value' : noteTrustedStamps(hlc, fieldHlc, this.note);
+        if (problem) throw new ExchangeError('exchange.invalidRow', { table, line, problem });
+        emit(json as string, deleted === 0);
+      }
+    });
+  }
+
+  private addEntry(
+    table: string,
+    skipEmpty: boolean,
+    produce: (emit: (line: string, live: boolean) => void) => void,
+  ): { rows: number; live: number } {
+    if (!TABLE_NAME.test(table) || this.tables.has(table)) throw new ExchangeError('exchange.unknownTable', { table });
+    const name = tableEntryName(table);
+    const hash: Hash = createHash('sha256');
+    let crc = 0;
+    let size = 0;
+    let count = 0;
+    let live = 0;
+    // The first piece waits: if it is the only one, the entry is compressed exactly as packEntries does.
+    let first: Buffer | null = null;
+    let body: Buffer[] | null = null;
+    const deflatePiece = (piece: Buffer) =>
+      this.level > 0
+        ? zlib.deflateRawSync(piece, { level: this.level, finishFlush: zlib.constants.Z_SYNC_FLUSH })
+        : Buffer.from(piece);
+    // Lines are encoded straight into one reused buffer; a piece leaves it compressed (or copied).
+    let buf = Buffer.allocUnsafe(PIECE_BYTES);
+    let used = 0;
+    const flush = () => {
+      const piece = buf.subarray(0, used);
+      used = 0;
+      hash.update(piece);
+      crc = zlib.crc32(piece, crc);
+      size += piece.length;
+      if (body) {
+        body.push(deflatePiece(piece));
+      } else if (first) {
+        body = [deflatePiece(first), deflatePiece(piece)];
+        first = null;
+      } else {
+        first = Buffer.from(piece);
+      }
+    };
+    produce((line, isLive) => {
+      count++;
+      if (isLive) live++;
+      // UTF-8 takes at most 3 bytes per UTF-16 code unit, plus the newline.
+      const room = line.length * 3 + 1;
+      if (used + room > buf.length) {
+        if (used > 0) flush();
+        if (room > buf.length) buf = Buffer.allocUnsafe(room);
+      }
+      used += buf.write(line, used, 'utf8');
+      buf[used++] = 0x0a;
+    });
+    if (used > 0) flush();
+    if (count === 0 && skipEmpty) return { rows: 0, live: 0 };
+    this.tables.add(table);
+    const sha256 = hash.digest('hex');
+    if (body) {
+      const pieces: Buffer[] = body;
+      if (this.level > 0) pieces.push(zlib.deflateRawSync(Buffer.alloc(0), { level: this.level }));
+      this.prepared.push({ name, method: this.level > 0 ? 8 : 0, crc: crc >>> 0, size, body: pieces });
+    } else {
+      this.prepared.push(prepareEntry(name, first ?? new Uint8Array(0), this.level));
+    }
+    this.entries.push({ name, table, size, sha256, rows: count });
+    return { rows: count, live };
+  }
+
+  /** The file's bytes: the manifest and every table added; encrypted when a passphrase is given. */
+  finish(header: ExchangeFileHeader, passphrase?: string): Uint8Array {
+    const manifest: Manifest = {
+      format: FORMAT_NAME,
+      formatMajor: FORMAT_MAJOR,
+      formatMinor: FORMAT_MINOR,
+      minReaderVersion: header.minReaderVersion,
+      schemaVersion: header.schemaVersion,
+      scope: header.scope,
+      exportId: header.exportId,
+      replicaId: header.replicaId,
+      exportedAt: header.exportedAt,
+      clockSummary: Object.fromEntries(Object.entries(this.clockSummary).sort(([a], [b]) => (a < b ? -1 : 1))),
+      entries: [...this.entries].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0)),
+    };
+    const checked = manifestSchema.safeParse(manifest);
+    if (!checked.success) {
+      throw new ExchangeError('exchange.invalidManifest', { path: checked.error.issues[0]?.path.join('.') ?? '' });
+    }
+    const manifestEntry = prepareEntry(MANIFEST_ENTRY, encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`), this.level);
+    const zip = packPrepared([manifestEntry, ...this.prepared]);
+    this.prepared.length = 0;
+    return passphrase ? encryptBytes(zip, passphrase, { scrypt: this.opts.scrypt }) : zip;
+  }
+}
+
 /** Builds the bytes of an exchange file; encrypted when a passphrase is given. */
 export function buildExchangeFile(input: ExchangeFileInput, passphrase?: string, opts: BuildOptions = {}): Uint8Array {
-  const files = new Map<string, Uint8Array>();
-  const entries: ManifestEntry[] = [];
-  const clockSummary: Record<string, Hlc> = {};
-  const note = (stamp: Hlc) => {
-    const replica = replicaOfStamp(stamp);
-    const prev = clockSummary[replica];
-    if (prev === undefined || stamp > prev) clockSummary[replica] = stamp;
-  };
-
-  for (const table of Object.keys(input.tables).sort()) {
-    if (!TABLE_NAME.test(table)) throw new ExchangeError('exchange.unknownTable', { table });
-    const rows = input.tables[table]!;
-    const lines = new Array<string>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      // Refuse to write what a reader would refuse to read.
-      const problem = inspectRow(row, note);
-      if (problem) throw new ExchangeError('exchange.invalidRow', { table, line: i + 1, problem });
-      lines[i] = JSON.stringify(row);
-    }
-    // One join and one encode per table: no per-row concatenation, no per-row encoder calls.
-    const bytes = encoder.encode(rows.length ? `${lines.join('\n')}\n` : '');
-    const name = tableEntryName(table);
-    files.set(name, bytes);
-    entries.push({ name, table, size: bytes.length, sha256: sha256Hex(bytes), rows: rows.length });
-  }
-
-  const manifest: Manifest = {
-    format: FORMAT_NAME,
-    formatMajor: FORMAT_MAJOR,
-    formatMinor: FORMAT_MINOR,
-    minReaderVersion: input.minReaderVersion,
-    schemaVersion: input.schemaVersion,
-    scope: input.scope,
-    exportId: input.exportId,
-    replicaId: input.replicaId,
-    exportedAt: input.exportedAt,
-    clockSummary: Object.fromEntries(Object.entries(clockSummary).sort(([a], [b]) => (a < b ? -1 : 1))),
-    entries,
-  };
-  const checked = manifestSchema.safeParse(manifest);
-  if (!checked.success) {
-    throw new ExchangeError('exchange.invalidManifest', { path: checked.error.issues[0]?.path.join('.') ?? '' });
-  }
-  files.set(MANIFEST_ENTRY, encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`));
-  const zip = packEntries(files, { level: opts.compressionLevel ?? 1 });
-  return passphrase ? encryptBytes(zip, passphrase, { scrypt: opts.scrypt }) : zip;
+  const writer = new ExchangeFileWriter(opts);
+  for (const table of Object.keys(input.tables).sort()) writer.addTable(table, input.tables[table]!);
+  const { tables: _rows, ...header } = input;
+  return writer.finish(header, passphrase);
 }
 
 export interface ReadOptions {

@@ -100,6 +100,27 @@ export interface PackOptions {
   level?: number;
 }
 
+/** One entry ready for the archive: its body already compressed (or stored), possibly in pieces. */
+export interface PreparedEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: 0 | 8;
+  crc: number;
+  /** Bytes of the uncompressed entry. */
+  size: number;
+  /** The body as written to the archive; emptied as it is copied into the zip. */
+  body: Uint8Array[];
+}
+
+/** How `packEntries` stores one entry: deflated only when that makes it smaller. */
+export function prepareEntry(name: string, data: Uint8Array, level: number): PreparedEntry {
+  if (level > 0 && data.length > 0) {
+    const deflated = zlib.deflateRawSync(data, { level });
+    if (deflated.length < data.length) return { name, method: 8, crc: crc32(data), size: data.length, body: [deflated] };
+  }
+  return { name, method: 0, crc: crc32(data), size: data.length, body: [data] };
+}
+
 /**
  * Packs entries into a zip, names in code-unit order, fixed timestamps: the same entries always give
  * the same bytes. An entry is deflated only when that makes it smaller.
@@ -110,29 +131,32 @@ export function packEntries(
 ): Uint8Array {
   const level = opts.level ?? 1;
   const list = entries instanceof Map ? [...entries] : Object.entries(entries);
-  list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (list.length > 0xfffe) throw new ExchangeError('exchange.tooLarge', { entries: list.length });
+  return packPrepared(list.map(([name, data]) => prepareEntry(name, data, level)));
+}
+
+/**
+ * The zip of entries whose bodies are ready (packEntries, or an exchange file built a table at a
+ * time). Each body piece is released as soon as it is copied, so the archive and the pieces are not
+ * both held whole.
+ */
+export function packPrepared(prepared: PreparedEntry[]): Uint8Array {
+  const list = [...prepared].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (list.length > 0xfffe) throw new ExchangeError('exchange.tooLarge', { entries: list.length });
   const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
+  const headers: Array<{ local: Uint8Array; entry: PreparedEntry }> = [];
   const central: Uint8Array[] = [];
   let offset = 0;
   const seen = new Set<string>();
-  for (const [name, data] of list) {
+  for (const entry of list) {
+    const { name, method, crc, size } = entry;
     if (!isSafeEntryName(name) || name.endsWith('/')) throw new ExchangeError('exchange.unsafePath', { entry: name });
     if (seen.has(name)) throw new ExchangeError('exchange.duplicateEntry', { entry: name });
     seen.add(name);
     const nameBytes = encoder.encode(name);
-    const crc = crc32(data);
-    let method = 0;
-    let body = data;
-    if (level > 0 && data.length > 0) {
-      const deflated = zlib.deflateRawSync(data, { level });
-      if (deflated.length < data.length) {
-        method = 8;
-        body = deflated;
-      }
-    }
-    if (offset + body.length > 0xfffffff0 || data.length > 0xfffffff0) {
+    let compressedSize = 0;
+    for (const b of entry.body) compressedSize += b.length;
+    if (offset + compressedSize > 0xfffffff0 || size > 0xfffffff0) {
       throw new ExchangeError('exchange.tooLarge', { entry: name });
     }
     const local = new Uint8Array(30 + nameBytes.length);
@@ -144,8 +168,8 @@ export function packEntries(
     lv.setUint16(10, DOS_TIME, true);
     lv.setUint16(12, DOS_DATE, true);
     lv.setUint32(14, crc, true);
-    lv.setUint32(18, body.length, true);
-    lv.setUint32(22, data.length, true);
+    lv.setUint32(18, compressedSize, true);
+    lv.setUint32(22, size, true);
     lv.setUint16(26, nameBytes.length, true);
     lv.setUint16(28, 0, true);
     local.set(nameBytes, 30);
@@ -160,15 +184,15 @@ export function packEntries(
     cv.setUint16(12, DOS_TIME, true);
     cv.setUint16(14, DOS_DATE, true);
     cv.setUint32(16, crc, true);
-    cv.setUint32(20, body.length, true);
-    cv.setUint32(24, data.length, true);
+    cv.setUint32(20, compressedSize, true);
+    cv.setUint32(24, size, true);
     cv.setUint16(28, nameBytes.length, true);
     cv.setUint32(42, offset, true);
     cen.set(nameBytes, 46);
 
-    chunks.push(local, body);
+    headers.push({ local, entry });
     central.push(cen);
-    offset += local.length + body.length;
+    offset += local.length + compressedSize;
   }
   const cdOffset = offset;
   let cdSize = 0;
@@ -183,10 +207,16 @@ export function packEntries(
 
   const out = new Uint8Array(cdOffset + cdSize + end.length);
   let p = 0;
-  for (const c of [...chunks, ...central, end]) {
+  const put = (c: Uint8Array) => {
     out.set(c, p);
     p += c.length;
+  };
+  for (const { local, entry } of headers) {
+    put(local);
+    for (let i = 0; i < entry.body.length; i++) put(entry.body[i]!);
+    entry.body.length = 0;
   }
+  for (const c of [...central, end]) put(c);
   return out;
 }
 
