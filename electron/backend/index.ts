@@ -5,12 +5,11 @@ import { typedApi, type TypedApi } from '../../shared/contract/client';
 import { ApiError, type ApiResult } from '../../shared/contract/core';
 import type { Ctx, HostKind, HostServices } from './context';
 import { backupDatabase } from './backup';
-import { DATABASE_FILE, migrate, openDatabase, replicaId, schemaVersion } from './db/open';
+import { DATABASE_FILE, getMeta, migrate, openDatabase, replicaId, schemaVersion, setMeta } from './db/open';
 import { RowStore } from './db/store';
 import { userError, validationError } from './errors';
 import { handlers } from './handlers';
 import { loadExampleData } from './services/example-data';
-import { getMeta, setMeta } from './db/open';
 
 export interface BackendOptions {
   dataDir: string;

@@ -77,3 +77,19 @@ export function documentFileName(title: string, extension: string): string {
   if (base === '' || RESERVED_NAME.test(base)) base = `document${base ? `-${base}` : ''}`;
   return `${base}.${extension.replace(/[^a-z0-9]/gi, '')}`;
 }
+
+/** A file as an API method hands it to the renderer, which saves it with `saveFile`. */
+export interface DownloadFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
+
+/** A rendered file named after `title` (its extension added), ready to return from an API method. */
+export function toDownload(file: RenderedFile, title: string): DownloadFile {
+  return {
+    fileName: documentFileName(title, file.extension),
+    mimeType: file.mimeType,
+    contentBase64: Buffer.from(file.bytes).toString('base64'),
+  };
+}

@@ -3,9 +3,9 @@ import type { AgendaItem, DecisionRow, GeneratedFile, Meeting, MeetingDetail } f
 import { computeAgendaTimes, standardTitleKey, type StandardItemKey } from '../../../shared/meetings';
 import type { RowStore } from '../db/store';
 import {
-  documentFileName,
   renderCalendarFile,
   renderDocument,
+  toDownload,
   type Block,
   type Doc,
   type DocumentFormat,
@@ -18,13 +18,8 @@ import { openActionsForCalendar } from '../repositories/meetings';
 
 type T = ReturnType<typeof translator>;
 
-function b64(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('base64');
-}
-
 async function toFile(doc: Doc, format: DocumentFormat, baseName: string): Promise<GeneratedFile> {
-  const file = await renderDocument(doc, format);
-  return { fileName: documentFileName(baseName, file.extension), mimeType: file.mimeType, contentBase64: b64(file.bytes) };
+  return toDownload(await renderDocument(doc, format), baseName);
 }
 
 export function itemTitle(t: T, item: { title: string | null; standingKey?: string | null }): string {
@@ -262,11 +257,7 @@ export function meetingCalendar(store: RowStore, meetings: Meeting[], lang: Lang
       status: m.status === 'cancelled' || m.deleted ? 'cancelled' : m.status === 'moved' ? 'tentative' : 'confirmed',
     })),
   });
-  return {
-    fileName: documentFileName(name ?? meetings[0]?.title ?? 'calendar', 'ics'),
-    mimeType: file.mimeType,
-    contentBase64: b64(file.bytes),
-  };
+  return toDownload(file, name ?? meetings[0]?.title ?? 'calendar');
 }
 
 export function actionsCalendar(
@@ -290,9 +281,5 @@ export function actionsCalendar(
       status: a.status === 'in_progress' ? 'in-process' : 'needs-action',
     })),
   });
-  return {
-    fileName: documentFileName(t('meetings.actions.calendarName'), 'ics'),
-    mimeType: file.mimeType,
-    contentBase64: b64(file.bytes),
-  };
+  return toDownload(file, t('meetings.actions.calendarName'));
 }

@@ -4,7 +4,7 @@ import type { ReportFile } from '../../../shared/domain/portfolio';
 import { chartSvg } from '../../../shared/portfolio/chart';
 import { latestValue } from '../../../shared/portfolio/figures';
 import type { Ctx } from '../context';
-import { documentFileName, renderDocument, type Block, type Doc, type Lang } from '../documents';
+import { renderDocument, toDownload, type Block, type Doc, type Lang } from '../documents';
 import { translator } from '../i18n';
 import {
   groupIndicators,
@@ -198,10 +198,5 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
 export async function buildReport(ctx: Ctx, input: Input<'portfolio.report'>): Promise<ReportFile> {
   const parsed = { lang: input.lang, from: input.from, to: input.to };
   const doc = reportDoc(ctx, parsed);
-  const file = await renderDocument(doc, input.format);
-  return {
-    fileName: documentFileName(`${doc.title} ${input.from} – ${input.to}`, file.extension),
-    mimeType: file.mimeType,
-    contentBase64: Buffer.from(file.bytes).toString('base64'),
-  };
+  return toDownload(await renderDocument(doc, input.format), `${doc.title} ${input.from} – ${input.to}`);
 }

@@ -6,6 +6,7 @@ import {
   renderCalendarFile,
   renderDocument,
   renderHtml,
+  toDownload,
   type CalendarEventInput,
   type Doc,
 } from '../documents';
@@ -85,7 +86,7 @@ export async function exportRotation(
       });
     }
     const file = renderCalendarFile({ name: title, events, stamp: ctx.now() });
-    return { fileName: documentFileName(title, 'ics'), mimeType: file.mimeType, contentBase64: base64(file.bytes) };
+    return toDownload(file, title);
   }
 
   const header = [
@@ -142,8 +143,7 @@ export async function exportRotation(
       html,
     };
   }
-  const file = await renderDocument(doc, 'docx');
-  return { fileName: documentFileName(title, 'docx'), mimeType: file.mimeType, contentBase64: base64(file.bytes) };
+  return toDownload(await renderDocument(doc, 'docx'), title);
 }
 
 export function modeText(t: ReturnType<typeof translator>, view: RotationView): string {

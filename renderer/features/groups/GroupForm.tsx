@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading } from 'suomifi-ui-components';
 import { groupInput } from '../../../shared/contract/groups';
 import { GROUP_KINDS, GROUP_STATUSES, type Group, type GroupKind, type GroupStatus } from '../../../shared/domain/groups';
 import { api } from '../../api';
-import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '../../ui/errors';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useLoad } from '../../ui/useLoad';
+import { FormPanel, useFormSubmit } from '../../ui/forms';
 
 type Draft = {
   kind: GroupKind | '';
@@ -30,118 +29,93 @@ export function GroupForm(props: { initial?: Group; onDone: (saved?: Group) => v
     status: g?.status ?? 'preparing',
     priorityNumber: g?.priorityNumber ? String(g.priorityNumber) : '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const groups = useLoad(() => api.groups.list({}), []);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
-  const save = async () => {
+  const { errors, formError, submit } = useFormSubmit(
+    groupInput,
+    (data) => (g ? api.groups.update({ id: g.id, patch: data }) : api.groups.create(data)),
+    props.onDone,
+  );
+  const values = () => {
     const number = draft.priorityNumber.trim();
-    const values = {
+    return {
       ...draft,
       parentId: draft.parentId || null,
       priorityNumber: number === '' ? null : /^\d+$/.test(number) ? Number(number) : number,
       timeZone: g?.timeZone ?? 'Europe/Helsinki',
     };
-    const checked = validateWith(t, groupInput, values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    try {
-      const saved = g ? await api.groups.update({ id: g.id, patch: checked.data }) : await api.groups.create(checked.data);
-      props.onDone(saved);
-    } catch (e) {
-      setErrors(fieldErrorsOf(t, e));
-      setFormError(describeError(t, e));
-    }
   };
 
   return (
-    <section className="panel" aria-labelledby="group-form-title">
-      <Heading variant="h2" id="group-form-title">
-        {g ? t('groups.form.editTitle') : t('groups.form.newTitle')}
-      </Heading>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="form-grid" style={{ marginTop: 16 }}>
-          <TextField
-            label={t('groups.fields.name')}
-            value={draft.name}
-            onChange={(v) => set({ name: v })}
-            error={errors.name}
-            name="name"
-          />
-          <TextField
-            label={t('groups.fields.shortName')}
-            value={draft.shortName}
-            onChange={(v) => set({ shortName: v })}
-            error={errors.shortName}
-            optional={t('common.optional')}
-            name="shortName"
-          />
-          <SelectField<GroupKind>
-            label={t('groups.fields.kind')}
-            value={draft.kind}
-            onChange={(v) => set({ kind: v })}
-            options={GROUP_KINDS.map((k) => ({ value: k, label: t(`groups.kinds.${k}`) }))}
-            emptyLabel={t('common.choose')}
-            error={errors.kind}
-            name="kind"
-          />
-          <SelectField<GroupStatus>
-            label={t('groups.fields.status')}
-            value={draft.status}
-            onChange={(v) => set({ status: v })}
-            options={GROUP_STATUSES.map((s) => ({ value: s, label: t(`groups.statuses.${s}`) }))}
-            error={errors.status}
-            name="status"
-          />
-          <SelectField
-            label={t('groups.fields.parent')}
-            value={draft.parentId}
-            onChange={(v) => set({ parentId: v })}
-            options={(groups.data ?? []).filter((x) => x.id !== g?.id).map((x) => ({ value: x.id, label: x.name }))}
-            emptyLabel={t('common.none')}
-            error={errors.parentId}
-            name="parentId"
-          />
-          <TextField
-            label={t('groups.fields.priorityNumber')}
-            value={draft.priorityNumber}
-            onChange={(v) => set({ priorityNumber: v })}
-            error={errors.priorityNumber}
-            optional={t('common.optional')}
-            name="priorityNumber"
-          />
-        </div>
-        <div style={{ marginTop: 16 }}>
-          <TextAreaField
-            label={t('groups.fields.description')}
-            value={draft.description}
-            onChange={(v) => set({ description: v })}
-            error={errors.description}
-            optional={t('common.optional')}
-            name="description"
-          />
-        </div>
-        {formError && (
-          <p role="alert" className="field-error">
-            {formError}
-          </p>
-        )}
-        <div className="form-actions">
-          <Button type="submit">{t('common.actions.save')}</Button>
-          <Button variant="secondary" type="button" onClick={() => props.onDone()}>
-            {t('common.actions.cancel')}
-          </Button>
-        </div>
-      </form>
-    </section>
+    <FormPanel
+      id="group-form-title"
+      title={g ? t('groups.form.editTitle') : t('groups.form.newTitle')}
+      error={formError}
+      onSubmit={() => void submit(values())}
+      onCancel={() => props.onDone()}
+    >
+      <div className="form-grid" style={{ marginTop: 16 }}>
+        <TextField
+          label={t('groups.fields.name')}
+          value={draft.name}
+          onChange={(v) => set({ name: v })}
+          error={errors.name}
+          name="name"
+        />
+        <TextField
+          label={t('groups.fields.shortName')}
+          value={draft.shortName}
+          onChange={(v) => set({ shortName: v })}
+          error={errors.shortName}
+          optional={t('common.optional')}
+          name="shortName"
+        />
+        <SelectField<GroupKind>
+          label={t('groups.fields.kind')}
+          value={draft.kind}
+          onChange={(v) => set({ kind: v })}
+          options={GROUP_KINDS.map((k) => ({ value: k, label: t(`groups.kinds.${k}`) }))}
+          emptyLabel={t('common.choose')}
+          error={errors.kind}
+          name="kind"
+        />
+        <SelectField<GroupStatus>
+          label={t('groups.fields.status')}
+          value={draft.status}
+          onChange={(v) => set({ status: v })}
+          options={GROUP_STATUSES.map((s) => ({ value: s, label: t(`groups.statuses.${s}`) }))}
+          error={errors.status}
+          name="status"
+        />
+        <SelectField
+          label={t('groups.fields.parent')}
+          value={draft.parentId}
+          onChange={(v) => set({ parentId: v })}
+          options={(groups.data ?? []).filter((x) => x.id !== g?.id).map((x) => ({ value: x.id, label: x.name }))}
+          emptyLabel={t('common.none')}
+          error={errors.parentId}
+          name="parentId"
+        />
+        <TextField
+          label={t('groups.fields.priorityNumber')}
+          value={draft.priorityNumber}
+          onChange={(v) => set({ priorityNumber: v })}
+          error={errors.priorityNumber}
+          optional={t('common.optional')}
+          name="priorityNumber"
+        />
+      </div>
+      <div style={{ marginTop: 16 }}>
+        <TextAreaField
+          label={t('groups.fields.description')}
+          value={draft.description}
+          onChange={(v) => set({ description: v })}
+          error={errors.description}
+          optional={t('common.optional')}
+          name="description"
+        />
+      </div>
+    </FormPanel>
   );
 }

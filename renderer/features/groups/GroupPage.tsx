@@ -16,6 +16,7 @@ import { formatDate } from '../../ui/dates';
 import { describeError, fieldErrorsOf, type FieldErrors } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { useLoad } from '../../ui/useLoad';
+import { useArchiveToggle } from '../../ui/useArchiveToggle';
 import { GroupForm } from './GroupForm';
 
 function OrganisationsSection({ group, onChange }: { group: GroupDetail; onChange: () => void }) {
@@ -258,21 +259,11 @@ export function GroupPage({ id }: { id: string }) {
   const notify = useApp((s) => s.notify);
   const [editing, setEditing] = useState(false);
   const group = useLoad(() => api.groups.get({ id }), [id]);
+  const toggleArchived = useArchiveToggle('groups', group.reload);
 
   if (group.error) return <p role="alert">{describeError(t, group.error)}</p>;
   const g = group.data;
   if (!g) return <p aria-busy="true">{t('common.loading')}</p>;
-
-  const toggleArchived = async () => {
-    try {
-      if (g.deleted) await api.groups.restore({ id: g.id });
-      else await api.groups.archive({ id: g.id });
-      notify('success', t(g.deleted ? 'common.restored' : 'common.archived', { name: g.name }));
-      group.reload();
-    } catch (e) {
-      notify('error', describeError(t, e));
-    }
-  };
 
   return (
     <>
@@ -295,7 +286,7 @@ export function GroupPage({ id }: { id: string }) {
           <Button variant="secondary" onClick={() => setEditing(true)}>
             {t('common.actions.edit')}
           </Button>
-          <Button variant="secondary" onClick={() => void toggleArchived()}>
+          <Button variant="secondary" onClick={() => void toggleArchived(g, g.name)}>
             {t(g.deleted ? 'common.actions.restore' : 'common.actions.archive')}
           </Button>
         </div>

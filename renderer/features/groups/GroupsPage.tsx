@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading } from 'suomifi-ui-components';
-import { GROUP_KINDS, type GroupKind, type GroupSummary } from '../../../shared/domain/groups';
+import { GROUP_KINDS, type GroupKind } from '../../../shared/domain/groups';
 import { api } from '../../api';
 import { to, useApp } from '../../store/app';
 import { RouteLink } from '../../ui/RouteLink';
@@ -10,6 +10,7 @@ import { describeError } from '../../ui/errors';
 import { SelectField } from '../../ui/fields';
 import { ListToolbar } from '../../ui/ListToolbar';
 import { useLoad } from '../../ui/useLoad';
+import { useArchiveToggle } from '../../ui/useArchiveToggle';
 import { GroupForm } from './GroupForm';
 
 export function GroupsPage() {
@@ -25,16 +26,7 @@ export function GroupsPage() {
     [query, includeArchived, kind],
   );
 
-  const toggleArchived = async (g: GroupSummary) => {
-    try {
-      if (g.deleted) await api.groups.restore({ id: g.id });
-      else await api.groups.archive({ id: g.id });
-      notify('success', t(g.deleted ? 'common.restored' : 'common.archived', { name: g.name }));
-      list.reload();
-    } catch (e) {
-      notify('error', describeError(t, e));
-    }
-  };
+  const toggleArchived = useArchiveToggle('groups', list.reload);
 
   return (
     <>
@@ -105,7 +97,7 @@ export function GroupsPage() {
                 <td>{t(`groups.statuses.${g.status}`)}</td>
                 <td>{t('groups.sizeValue', { organisations: g.organisationCount, members: g.memberCount })}</td>
                 <td>
-                  <RowActions name={g.name} archived={g.deleted} onToggleArchived={() => void toggleArchived(g)} />
+                  <RowActions name={g.name} archived={g.deleted} onToggleArchived={() => void toggleArchived(g, g.name)} />
                 </td>
               </tr>
             ))}

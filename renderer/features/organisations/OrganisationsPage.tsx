@@ -5,11 +5,13 @@ import { organisationInput } from '../../../shared/contract/organisations';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '../../../shared/domain/organisations';
 import { api } from '../../api';
 import { useApp } from '../../store/app';
-import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '../../ui/errors';
+import { describeError } from '../../ui/errors';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { ListToolbar } from '../../ui/ListToolbar';
 import { RowActions } from '../../ui/ArchiveButtons';
 import { useLoad } from '../../ui/useLoad';
+import { FormPanel, useFormSubmit } from '../../ui/forms';
+import { useArchiveToggle } from '../../ui/useArchiveToggle';
 
 type Draft = { abbreviation: string; name: string; kind: OrganisationKind | ''; notes: string };
 const EMPTY: Draft = { abbreviation: '', name: '', kind: '', notes: '' };
@@ -26,90 +28,60 @@ function OrganisationForm(props: { initial?: Organisation; onDone: (saved?: Orga
         }
       : EMPTY,
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
-  const save = async () => {
-    const checked = validateWith(t, organisationInput, draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    try {
-      const saved = props.initial
-        ? await api.organisations.update({ id: props.initial.id, patch: checked.data })
-        : await api.organisations.create(checked.data);
-      props.onDone(saved);
-    } catch (e) {
-      setErrors(fieldErrorsOf(t, e));
-      setFormError(describeError(t, e));
-    }
-  };
+  const { errors, formError, submit } = useFormSubmit(
+    organisationInput,
+    (data) => (props.initial ? api.organisations.update({ id: props.initial.id, patch: data }) : api.organisations.create(data)),
+    props.onDone,
+  );
 
-  const titleId = props.initial ? 'organisation-edit-title' : 'organisation-new-title';
   return (
-    <section className="panel" aria-labelledby={titleId}>
-      <Heading variant="h2" id={titleId}>
-        {props.initial
-          ? t('organisations.form.editTitle', { name: props.initial.abbreviation })
-          : t('organisations.form.newTitle')}
-      </Heading>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="form-grid" style={{ marginTop: 16 }}>
-          <TextField
-            label={t('organisations.fields.abbreviation')}
-            value={draft.abbreviation}
-            onChange={(v) => set({ abbreviation: v })}
-            error={errors.abbreviation}
-            name="abbreviation"
-          />
-          <TextField
-            label={t('organisations.fields.name')}
-            value={draft.name}
-            onChange={(v) => set({ name: v })}
-            error={errors.name}
-            name="name"
-          />
-          <SelectField<OrganisationKind>
-            label={t('organisations.fields.kind')}
-            value={draft.kind}
-            onChange={(v) => set({ kind: v })}
-            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) }))}
-            emptyLabel={t('common.choose')}
-            error={errors.kind}
-            name="kind"
-          />
-        </div>
-        <div style={{ marginTop: 16 }}>
-          <TextAreaField
-            label={t('organisations.fields.notes')}
-            value={draft.notes}
-            onChange={(v) => set({ notes: v })}
-            optional={t('common.optional')}
-            error={errors.notes}
-            name="notes"
-          />
-        </div>
-        {formError && (
-          <p role="alert" className="field-error">
-            {formError}
-          </p>
-        )}
-        <div className="form-actions">
-          <Button type="submit">{t('common.actions.save')}</Button>
-          <Button variant="secondary" type="button" onClick={() => props.onDone()}>
-            {t('common.actions.cancel')}
-          </Button>
-        </div>
-      </form>
-    </section>
+    <FormPanel
+      id={props.initial ? 'organisation-edit-title' : 'organisation-new-title'}
+      title={
+        props.initial ? t('organisations.form.editTitle', { name: props.initial.abbreviation }) : t('organisations.form.newTitle')
+      }
+      error={formError}
+      onSubmit={() => void submit(draft)}
+      onCancel={() => props.onDone()}
+    >
+      <div className="form-grid" style={{ marginTop: 16 }}>
+        <TextField
+          label={t('organisations.fields.abbreviation')}
+          value={draft.abbreviation}
+          onChange={(v) => set({ abbreviation: v })}
+          error={errors.abbreviation}
+          name="abbreviation"
+        />
+        <TextField
+          label={t('organisations.fields.name')}
+          value={draft.name}
+          onChange={(v) => set({ name: v })}
+          error={errors.name}
+          name="name"
+        />
+        <SelectField<OrganisationKind>
+          label={t('organisations.fields.kind')}
+          value={draft.kind}
+          onChange={(v) => set({ kind: v })}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) }))}
+          emptyLabel={t('common.choose')}
+          error={errors.kind}
+          name="kind"
+        />
+      </div>
+      <div style={{ marginTop: 16 }}>
+        <TextAreaField
+          label={t('organisations.fields.notes')}
+          value={draft.notes}
+          onChange={(v) => set({ notes: v })}
+          optional={t('common.optional')}
+          error={errors.notes}
+          name="notes"
+        />
+      </div>
+    </FormPanel>
   );
 }
 
@@ -121,16 +93,7 @@ export function OrganisationsPage() {
   const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
   const list = useLoad(() => api.organisations.list({ query, includeArchived }), [query, includeArchived]);
 
-  const toggleArchived = async (o: Organisation) => {
-    try {
-      if (o.deleted) await api.organisations.restore({ id: o.id });
-      else await api.organisations.archive({ id: o.id });
-      notify('success', t(o.deleted ? 'common.restored' : 'common.archived', { name: o.abbreviation }));
-      list.reload();
-    } catch (e) {
-      notify('error', describeError(t, e));
-    }
-  };
+  const toggleArchived = useArchiveToggle('organisations', list.reload);
 
   return (
     <>
@@ -186,7 +149,7 @@ export function OrganisationsPage() {
                     name={o.abbreviation}
                     archived={o.deleted}
                     onEdit={() => setEditing(o)}
-                    onToggleArchived={() => void toggleArchived(o)}
+                    onToggleArchived={() => void toggleArchived(o, o.abbreviation)}
                   />
                 </td>
               </tr>

@@ -5,10 +5,12 @@ import { personInput, type PersonListItem } from '../../../shared/contract/organ
 import { api } from '../../api';
 import { useApp } from '../../store/app';
 import { RowActions } from '../../ui/ArchiveButtons';
-import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '../../ui/errors';
+import { describeError } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { ListToolbar } from '../../ui/ListToolbar';
 import { useLoad } from '../../ui/useLoad';
+import { FormPanel, useFormSubmit } from '../../ui/forms';
+import { useArchiveToggle } from '../../ui/useArchiveToggle';
 
 type Draft = { name: string; organisationId: string; email: string; phone: string; title: string };
 
@@ -22,96 +24,68 @@ function PersonForm(props: { initial?: PersonListItem; onDone: (saved?: { name: 
     phone: p?.phone ?? '',
     title: p?.title ?? '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const organisations = useLoad(() => api.organisations.list({}), []);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
-  const save = async () => {
-    const values = { ...draft, organisationId: draft.organisationId || null };
-    const checked = validateWith(t, personInput, values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    try {
-      const saved = p ? await api.people.update({ id: p.id, patch: checked.data }) : await api.people.create(checked.data);
-      props.onDone(saved);
-    } catch (e) {
-      setErrors(fieldErrorsOf(t, e));
-      setFormError(describeError(t, e));
-    }
-  };
+  const { errors, formError, submit } = useFormSubmit(
+    personInput,
+    (data) => (p ? api.people.update({ id: p.id, patch: data }) : api.people.create(data)),
+    props.onDone,
+  );
 
   return (
-    <section className="panel" aria-labelledby="person-form-title">
-      <Heading variant="h2" id="person-form-title">
-        {p ? t('people.form.editTitle', { name: p.name }) : t('people.form.newTitle')}
-      </Heading>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="form-grid" style={{ marginTop: 16 }}>
-          <TextField
-            label={t('people.fields.name')}
-            value={draft.name}
-            onChange={(v) => set({ name: v })}
-            error={errors.name}
-            name="name"
-          />
-          <SelectField
-            label={t('people.fields.organisation')}
-            value={draft.organisationId}
-            onChange={(v) => set({ organisationId: v })}
-            options={(organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.abbreviation} – ${o.name}` }))}
-            emptyLabel={t('common.none')}
-            error={errors.organisationId}
-            name="organisationId"
-          />
-          <TextField
-            label={t('people.fields.email')}
-            type="email"
-            value={draft.email}
-            onChange={(v) => set({ email: v })}
-            error={errors.email}
-            optional={t('common.optional')}
-            name="email"
-          />
-          <TextField
-            label={t('people.fields.phone')}
-            type="tel"
-            value={draft.phone}
-            onChange={(v) => set({ phone: v })}
-            error={errors.phone}
-            optional={t('common.optional')}
-            name="phone"
-          />
-          <TextField
-            label={t('people.fields.title')}
-            value={draft.title}
-            onChange={(v) => set({ title: v })}
-            error={errors.title}
-            optional={t('common.optional')}
-            name="title"
-          />
-        </div>
-        {formError && (
-          <p role="alert" className="field-error">
-            {formError}
-          </p>
-        )}
-        <div className="form-actions">
-          <Button type="submit">{t('common.actions.save')}</Button>
-          <Button variant="secondary" type="button" onClick={() => props.onDone()}>
-            {t('common.actions.cancel')}
-          </Button>
-        </div>
-      </form>
-    </section>
+    <FormPanel
+      id="person-form-title"
+      title={p ? t('people.form.editTitle', { name: p.name }) : t('people.form.newTitle')}
+      error={formError}
+      onSubmit={() => void submit({ ...draft, organisationId: draft.organisationId || null })}
+      onCancel={() => props.onDone()}
+    >
+      <div className="form-grid" style={{ marginTop: 16 }}>
+        <TextField
+          label={t('people.fields.name')}
+          value={draft.name}
+          onChange={(v) => set({ name: v })}
+          error={errors.name}
+          name="name"
+        />
+        <SelectField
+          label={t('people.fields.organisation')}
+          value={draft.organisationId}
+          onChange={(v) => set({ organisationId: v })}
+          options={(organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.abbreviation} – ${o.name}` }))}
+          emptyLabel={t('common.none')}
+          error={errors.organisationId}
+          name="organisationId"
+        />
+        <TextField
+          label={t('people.fields.email')}
+          type="email"
+          value={draft.email}
+          onChange={(v) => set({ email: v })}
+          error={errors.email}
+          optional={t('common.optional')}
+          name="email"
+        />
+        <TextField
+          label={t('people.fields.phone')}
+          type="tel"
+          value={draft.phone}
+          onChange={(v) => set({ phone: v })}
+          error={errors.phone}
+          optional={t('common.optional')}
+          name="phone"
+        />
+        <TextField
+          label={t('people.fields.title')}
+          value={draft.title}
+          onChange={(v) => set({ title: v })}
+          error={errors.title}
+          optional={t('common.optional')}
+          name="title"
+        />
+      </div>
+    </FormPanel>
   );
 }
 
@@ -123,16 +97,7 @@ export function PeoplePage() {
   const [editing, setEditing] = useState<PersonListItem | 'new' | null>(null);
   const list = useLoad(() => api.people.list({ query, includeArchived }), [query, includeArchived]);
 
-  const toggleArchived = async (p: PersonListItem) => {
-    try {
-      if (p.deleted) await api.people.restore({ id: p.id });
-      else await api.people.archive({ id: p.id });
-      notify('success', t(p.deleted ? 'common.restored' : 'common.archived', { name: p.name }));
-      list.reload();
-    } catch (e) {
-      notify('error', describeError(t, e));
-    }
-  };
+  const toggleArchived = useArchiveToggle('people', list.reload);
 
   return (
     <>
@@ -192,7 +157,7 @@ export function PeoplePage() {
                     name={p.name}
                     archived={p.deleted}
                     onEdit={() => setEditing(p)}
-                    onToggleArchived={() => void toggleArchived(p)}
+                    onToggleArchived={() => void toggleArchived(p, p.name)}
                   />
                 </td>
               </tr>
