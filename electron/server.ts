@@ -111,6 +111,20 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+class InvalidEncodingError extends Error {}
+
+/**
+ * Strict UTF-8: a body with invalid byte sequences is refused (400) rather than stored with U+FFFD in
+ * place of what the sender meant.
+ */
+function decodeUtf8(body: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new InvalidEncodingError('invalid UTF-8');
+  }
+}
+
 /** Resolve a URL path inside the renderer build, or undefined when it would leave it. */
 export function resolveStatic(rendererDir: string, urlPath: string): string | undefined {
   let decoded: string;
@@ -169,16 +183,22 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
           let input: unknown;
           try {
             const body = await readBody(req, maxBody);
-            input = body.length ? JSON.parse(body.toString('utf8')) : {};
+            input = body.length ? JSON.parse(decodeUtf8(body)) : {};
           } catch (e) {
             const status = (e as { status?: number }).status ?? 400;
             if (status === 413) res.setHeader('Connection', 'close');
+            const encoding = e instanceof InvalidEncodingError;
             sendJson(res, status, {
               ok: false,
               error: {
                 code: 'validation',
-                key: status === 413 ? 'errors.tooLarge' : 'errors.invalidInput',
-                message: status === 413 ? 'The request is too large.' : 'The request is not valid JSON.',
+                key: status === 413 ? 'errors.tooLarge' : encoding ? 'errors.invalidEncoding' : 'errors.invalidInput',
+                message:
+                  status === 413
+                    ? 'The request is too large.'
+                    : encoding
+                      ? 'The request is not valid UTF-8 text, so nothing was stored.'
+                      : 'The request is not valid JSON.',
               },
             });
             return;

@@ -12,7 +12,7 @@ let root: string;
 const TOKEN = 'test-token-0123456789';
 
 /** A raw request, so tests control the Host header and see every response header. */
-function request(opts: { method?: string; path: string; host?: string; headers?: Record<string, string>; body?: string }) {
+function request(opts: { method?: string; path: string; host?: string; headers?: Record<string, string>; body?: string | Buffer }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = http.request(
       {
@@ -121,6 +121,39 @@ describe('browser-mode server', () => {
       body: '{nope',
     });
     expect(broken.status).toBe(400);
+  });
+
+  it('refuses a body that is not valid UTF-8 (400, with a sentence) and stores nothing', async () => {
+    const before = JSON.parse((await apiCall('organisations.list', {})).body);
+    const json = (name: Buffer) =>
+      Buffer.concat([Buffer.from('{"abbreviation":"UTF","name":"'), name, Buffer.from('","kind":"other"}')]);
+    for (const bad of [
+      Buffer.from([0xff]), // never valid
+      Buffer.from([0xc3]), // truncated two-byte sequence
+      Buffer.from([0xed, 0xa0, 0x80]), // an encoded surrogate
+      Buffer.from([0xc0, 0xaf]), // overlong '/'
+    ]) {
+      const r = await request({
+        method: 'POST',
+        path: '/api/organisations.create',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: json(Buffer.concat([Buffer.from('Poliisi'), bad])),
+      });
+      expect(r.status).toBe(400);
+      const error = JSON.parse(r.body).error;
+      expect(error.key).toBe('errors.invalidEncoding');
+      expect(error.message).toMatch(/not valid UTF-8.*nothing was stored/);
+    }
+    expect(JSON.parse((await apiCall('organisations.list', {})).body)).toEqual(before);
+    // Valid multi-byte text still goes through unchanged.
+    const ok = await request({
+      method: 'POST',
+      path: '/api/organisations.create',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: json(Buffer.from('Länsi-Uudenmaan poliisilaitos – Ålands polismyndighet', 'utf8')),
+    });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body).value.name).toBe('Länsi-Uudenmaan poliisilaitos – Ålands polismyndighet');
   });
 
   it('serves the renderer with a strict CSP and never a file outside it', async () => {
