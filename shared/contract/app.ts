@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './core';
-import { language, timeZone } from './schemas';
+import { language, patchOf, timeZone } from './schemas';
 
 export interface AppInfo {
   version: string;
@@ -19,7 +19,7 @@ export interface Settings {
   timeZone: string;
 }
 
-export const settingsPatch = z.object({ language: language.optional(), timeZone: timeZone.optional() }).strict();
+export const settingsPatch = patchOf({ language, timeZone });
 
 export interface SavedFile {
   saved: boolean;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './core';
-import { byId, id, isoDate, listOptions, optionalText, requiredText, timeZone, LIMITS } from './schemas';
+import { byId, id, isoDate, listOptions, optionalText, patchOf, requiredText, timeZone, LIMITS } from './schemas';
 import {
   GROUP_KINDS,
   GROUP_STATUSES,
@@ -32,27 +32,29 @@ export const groupInput = z
   })
   .strict();
 
+export const groupPatch = patchOf(groupInput.shape);
+
 const datesInOrder = (v: { fromDate?: string | null; untilDate?: string | null }) =>
   !v.fromDate || !v.untilDate || v.fromDate <= v.untilDate;
 
+const membershipFields = {
+  groupId: id,
+  personId: id,
+  role: z.enum(MEMBER_ROLES, { error: 'validation.choice' }),
+  fromDate: isoDate.nullish().transform((v) => v ?? null),
+  untilDate: isoDate.nullish().transform((v) => v ?? null),
+};
+
 export const membershipInput = z
-  .object({
-    groupId: id,
-    personId: id,
-    role: z.enum(MEMBER_ROLES, { error: 'validation.choice' }),
-    fromDate: isoDate.nullish().transform((v) => v ?? null),
-    untilDate: isoDate.nullish().transform((v) => v ?? null),
-  })
+  .object(membershipFields)
   .strict()
   .refine(datesInOrder, { error: 'validation.dateOrder', path: ['untilDate'] });
 
-export const membershipPatch = z
-  .object({
-    role: z.enum(MEMBER_ROLES, { error: 'validation.choice' }).optional(),
-    fromDate: isoDate.nullish(),
-    untilDate: isoDate.nullish(),
-  })
-  .strict();
+export const membershipPatch = patchOf({
+  role: membershipFields.role,
+  fromDate: membershipFields.fromDate,
+  untilDate: membershipFields.untilDate,
+});
 
 export const groupOrganisationInput = z
   .object({
@@ -70,7 +72,7 @@ export const groupsContract = {
   >(),
   'groups.get': method(byId).returns<GroupDetail>(),
   'groups.create': method(groupInput).returns<Group>(),
-  'groups.update': method(z.object({ id, patch: groupInput.partial() }).strict()).returns<Group>(),
+  'groups.update': method(z.object({ id, patch: groupPatch }).strict()).returns<Group>(),
   'groups.archive': method(byId).returns<Group>(),
   'groups.restore': method(byId).returns<Group>(),
   'groups.setOrganisation': method(groupOrganisationInput).returns<GroupOrganisation>(),

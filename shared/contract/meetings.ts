@@ -6,7 +6,9 @@ import {
   isoDate,
   language,
   longText,
+  omitFields,
   optionalText,
+  patchOf,
   requiredText,
   searchQuery,
   timeZone,
@@ -102,19 +104,7 @@ export const meetingInput = z
   .strict()
   .refine(timesInOrder, { error: 'validation.timeOrder', path: ['endTime'] });
 
-export const meetingPatch = z
-  .object({
-    title: meetingFields.title.optional(),
-    date: isoDate.optional(),
-    startTime: wallTime.optional(),
-    endTime: wallTime.optional(),
-    timeZone: timeZone.optional(),
-    place: meetingFields.place,
-    onlineLink: meetingFields.onlineLink,
-    secretaryPersonId: id.nullish(),
-    notes: meetingFields.notes,
-  })
-  .strict();
+export const meetingPatch = patchOf(omitFields(meetingFields, ['chairPersonId', 'chairOrganisationId']));
 
 export const seriesInput = z
   .object({
@@ -153,17 +143,10 @@ export const agendaItemInput = z
   })
   .strict();
 
-export const agendaItemPatch = z
-  .object({
-    type: z.enum(AGENDA_ITEM_TYPES, { error: 'validation.choice' }).optional(),
-    title: requiredText().optional(),
-    description: optionalText(LIMITS.longText),
-    presenterPersonId: id.nullish(),
-    presenterOrganisationId: id.nullish(),
-    durationMinutes: z.number({ error: 'validation.invalid_type' }).int().min(0).max(1440).optional(),
-    continueNext: z.boolean().optional(),
-  })
-  .strict();
+export const agendaItemPatch = patchOf({
+  ...omitFields(agendaItemInput.shape, ['meetingId', 'parentId']),
+  continueNext: z.boolean(),
+});
 
 export const templateInput = z
   .object({
@@ -203,15 +186,7 @@ export const actionInput = z
   })
   .strict();
 
-export const actionPatch = z
-  .object({
-    title: requiredText().optional(),
-    description: optionalText(LIMITS.longText),
-    ownerPersonId: id.nullish(),
-    ownerOrganisationId: id.nullish(),
-    dueDate: isoDate.nullish(),
-  })
-  .strict();
+export const actionPatch = patchOf(omitFields(actionInput.shape, ['groupId', 'meetingId', 'agendaItemId']));
 
 export const ACTION_SORTS = ['due', 'status', 'group', 'title', 'owner', 'created'] as const;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './core';
-import { byId, email, id, listOptions, optionalText, requiredText, LIMITS } from './schemas';
+import { byId, email, id, listOptions, optionalText, patchOf, requiredText, LIMITS } from './schemas';
 import { ORGANISATION_KINDS, type Organisation } from '../domain/organisations';
 import type { Person } from '../domain/people';
 
@@ -31,7 +31,7 @@ export const organisationsContract = {
   'organisations.list': method(listOptions).returns<Organisation[]>(),
   'organisations.get': method(byId).returns<Organisation>(),
   'organisations.create': method(organisationInput).returns<Organisation>(),
-  'organisations.update': method(z.object({ id, patch: organisationInput.partial() }).strict()).returns<Organisation>(),
+  'organisations.update': method(z.object({ id, patch: patchOf(organisationInput.shape) }).strict()).returns<Organisation>(),
   'organisations.archive': method(byId).returns<Organisation>(),
   'organisations.restore': method(byId).returns<Organisation>(),
 };
@@ -40,7 +40,7 @@ export const peopleContract = {
   'people.list': method(listOptions.extend({ organisationId: id.optional() }).strict()).returns<PersonListItem[]>(),
   'people.get': method(byId).returns<Person>(),
   'people.create': method(personInput).returns<Person>(),
-  'people.update': method(z.object({ id, patch: personInput.partial() }).strict()).returns<Person>(),
+  'people.update': method(z.object({ id, patch: patchOf(personInput.shape) }).strict()).returns<Person>(),
   'people.archive': method(byId).returns<Person>(),
   'people.restore': method(byId).returns<Person>(),
 };

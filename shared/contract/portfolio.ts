@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, type ContractShape } from './core';
-import { byId, id, isoDate, language, LIMITS, optionalText, requiredText } from './schemas';
+import { byId, id, isoDate, language, LIMITS, omitFields, optionalText, patchOf, requiredText } from './schemas';
 import { GROUP_STATUSES } from '../domain/groups';
 import {
   COMMITMENT_STATUSES,
@@ -51,17 +51,7 @@ export const measureInput = measureFields
   .strict()
   .refine(datesInOrder, { error: 'validation.dateOrder', path: ['dueDate'] });
 
-export const measurePatch = z
-  .object({
-    title: requiredText().optional(),
-    description: longOptional.optional(),
-    responsibleOrganisationId: id.nullish(),
-    startDate: isoDate.nullish(),
-    dueDate: isoDate.nullish(),
-    status: z.enum(MEASURE_STATUSES, { error: 'validation.choice' }).optional(),
-    progressNote: longOptional.optional(),
-  })
-  .strict();
+export const measurePatch = patchOf(measureFields.shape);
 
 export const commitmentInput = z
   .object({
@@ -90,17 +80,7 @@ export const indicatorInput = z
   })
   .strict();
 
-export const indicatorPatch = z
-  .object({
-    name: requiredText().optional(),
-    kind: z.enum(INDICATOR_KINDS, { error: 'validation.choice' }).optional(),
-    unit: optionalText(60).optional(),
-    source: optionalText(LIMITS.shortText).optional(),
-    targetValue: finite.nullish(),
-    targetDate: isoDate.nullish(),
-    description: longOptional.optional(),
-  })
-  .strict();
+export const indicatorPatch = patchOf(omitFields(indicatorInput.shape, ['groupId']));
 
 export const indicatorValueInput = z
   .object({ indicatorId: id, period, value: finite, note: optionalText(LIMITS.shortText) })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, type ContractShape } from './core';
-import { byId, id, isoDate, language, optionalText, requiredText, LIMITS } from './schemas';
+import { byId, id, isoDate, language, omitFields, optionalText, patchOf, requiredText, LIMITS } from './schemas';
 import { CANDIDATE_STATUSES, ROUND_STATUSES } from '../scanning/status';
 import {
   CONFIDENTIALITY,
@@ -62,13 +62,7 @@ export const roundInput = z
   })
   .strict();
 
-export const roundPatch = z
-  .object({
-    label: roundInput.shape.label.optional(),
-    timeline: timelineInput.optional(),
-    proposalCap: cap.optional(),
-  })
-  .strict();
+export const roundPatch = patchOf(omitFields(roundInput.shape, ['groupId', 'lane']));
 
 export const criterionInput = z
   .object({
@@ -80,7 +74,7 @@ export const criterionInput = z
   })
   .strict();
 
-export const criterionPatch = criterionInput.omit({ roundId: true }).partial().strict();
+export const criterionPatch = patchOf(omitFields(criterionInput.shape, ['roundId']));
 
 export const evidenceInput = z
   .object({
@@ -118,26 +112,7 @@ export const candidateFields = z
 
 export const candidateInput = candidateFields.extend({ roundId: id, submit: z.boolean().default(false) }).strict();
 
-export const candidatePatch = z
-  .object({
-    title: candidateFields.shape.title.optional(),
-    phenomenon: longOptional.optional(),
-    rationale: longOptional.optional(),
-    evidence: z.array(evidenceInput).max(200).optional(),
-    steep: z.array(choice(STEEP)).max(STEEP.length).optional(),
-    tags: z.array(freeTag).max(50).optional(),
-    timeHorizon: nullable(choice(TIME_HORIZONS)).optional(),
-    proposerPersonId: nullable(id).optional(),
-    proposerOrganisationId: nullable(id).optional(),
-    leadOrganisationId: nullable(id).optional(),
-    leadStatus: nullable(choice(ORG_RESPONSES)).optional(),
-    participants: z.array(participantInput).max(100).optional(),
-    relatedGroupIds: z.array(id).max(100).optional(),
-    existingGroupHandling: nullable(choice(EXISTING_HANDLING)).optional(),
-    existingGroupReason: longOptional.optional(),
-    confidentiality: choice(CONFIDENTIALITY).optional(),
-  })
-  .strict();
+export const candidatePatch = patchOf(candidateFields.shape);
 
 export const scoreEntry = z
   .object({

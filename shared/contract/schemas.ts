@@ -81,3 +81,30 @@ export const listOptions = z
   .strict();
 
 export const byId = z.object({ id }).strict();
+
+/** A patch's fields: each create-schema field, optional, with any default removed. */
+export type PatchShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<S[K]> };
+
+/**
+ * The one way to build an update's `patch` schema: from the fields of the create schema. A field the
+ * caller leaves out stays out of the parsed patch (the record keeps its value); only an explicit `null`
+ * — or an empty text, which the text schemas turn into `null` — clears it. Defaults of the create
+ * schema are dropped, so a patch never resets a field it does not name (docs/exchange-format.md,
+ * "Partial updates").
+ */
+export function patchOf<S extends z.ZodRawShape>(shape: S) {
+  const fields: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    let inner = schema as z.ZodType;
+    while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault) inner = inner.unwrap() as z.ZodType;
+    fields[key] = inner.optional();
+  }
+  return z.object(fields as PatchShape<S>).strict();
+}
+
+/** `shape` without `keys`: for building a patch from a create schema minus its fixed fields. */
+export function omitFields<S extends z.ZodRawShape, K extends keyof S>(shape: S, keys: readonly K[]): Omit<S, K> {
+  const out = { ...shape };
+  for (const k of keys) delete out[k];
+  return out;
+}

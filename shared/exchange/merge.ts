@@ -27,7 +27,9 @@
  *   field_hlc[column] = stamp and keep the other keys. When two different texts meet, the one with the
  *   newer clock is stored; if its version vector does not cover the other's clock, the other text was
  *   never seen by its writer: a conflict carrying both texts is returned for the user to resolve.
- *   Sequential edits (A writes, B imports and rewrites, A imports B's) are never conflicts.
+ *   Sequential edits (A writes, B imports and rewrites, A imports B's) are never conflicts — except
+ *   that a text emptied on top of another side's text is always returned as a conflict, so words are
+ *   never discarded by a clear without the user seeing them once (docs/exchange-format.md).
  */
 import { formatHlc, parseHlc, type Hlc } from '../hlc';
 
@@ -198,6 +200,10 @@ function serialiseClocks(star: Hlc, fields: Map<string, Hlc>, vv: Map<string, Ma
   return JSON.stringify(obj);
 }
 
+function isEmptyText(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
 /** Columns whose version vector is tracked: the long-text ones, plus any that already carry entries. */
 function trackedFields(longText: readonly string[], local: Row, remote: Row, lc: Clocks, rc: Clocks): string[] {
   const out: string[] = [];
@@ -239,7 +245,11 @@ function combine(local: Row, lc: Clocks, remote: Row, rc: Clocks, opts: MergeOpt
     if (a !== b && longText.includes(f) && a !== NO_CLOCK && b !== NO_CLOCK && !sameValue(local[f], remote[f])) {
       const [winner, wc, loserClock] = b > a ? [remote, rc, a] : [local, lc, b];
       const seen = effectiveVv(winner, wc, f).get(replicaOf(loserClock));
-      if (seen === undefined || seen < loserClock) {
+      // A text emptied on top of a text the other side still holds is kept too, even when the
+      // emptying side had seen it: a clear is never allowed to discard words without the user seeing
+      // them once under Conflicts (this is how text lost to an unasked-for clear comes back).
+      const emptied = isEmptyText(winner[f]) && !isEmptyText(b > a ? local[f] : remote[f]);
+      if (emptied || seen === undefined || seen < loserClock) {
         conflicts.push({ field: f, localValue: local[f], remoteValue: remote[f], localHlc: a, remoteHlc: b });
       }
     }
@@ -317,7 +327,8 @@ export function mergeRow(local: Row | undefined, remote: Row, opts: MergeOptions
   // Compare with the local row in canonical form so a mere re-serialisation of field_hlc is not a write.
   const canonicalLocal: Row = { ...local, field_hlc: combine(local, lc, local, lc, opts).row.field_hlc };
   if (changedFields.length === 0 && !rowsDiffer(canonicalLocal, merged.row)) {
-    return { result: undefined, changedFields: [], conflicts: [], flags: [] };
+    // Nothing to write, but a text the local side emptied is still offered back as a conflict.
+    return { result: undefined, changedFields: [], conflicts: merged.conflicts, flags: [] };
   }
   return {
     result: merged.row,

@@ -253,6 +253,9 @@ function labelOf(row: Row | undefined): string {
 function plan(ctx: Ctx, file: ExchangeFile): Plan {
   const out: Plan = { counts: [], writes: [], conflicts: [], flags: [] };
   const pending = new Map<string, Map<string, Row>>();
+  const recorded = ctx.db.prepare(
+    'SELECT 1 FROM conflicts WHERE table_name = ? AND row_id = ? AND field = ? AND local_hlc IS ? AND remote_hlc IS ?',
+  );
   for (const table of Object.keys(file.tables).sort()) {
     const rows = file.tables[table]!;
     const fresh = new Set<string>();
@@ -278,6 +281,8 @@ function plan(ctx: Ctx, file: ExchangeFile): Plan {
       pending.set(table, new Map(m.writes.map((r) => [r.id, r])));
     }
     for (const c of m.conflicts) {
+      // The same two versions met before (a file imported again): the conflict is already listed.
+      if (recorded.get(table, c.id, c.field, c.localHlc, c.remoteHlc)) continue;
       const row = pending.get(table)?.get(c.id) ?? lookup(c.id);
       out.conflicts.push({
         table,
