@@ -14,6 +14,12 @@ export type RawRow = Record<string, unknown>;
  * (`hlc`) and the changed fields' clocks (`field_hlc`) so exchange files can merge field by field.
  * Repositories build their queries on top of this; services wrap calls in transactions.
  */
+const PLAIN = 0;
+const BOOL = 1;
+const JSON_TEXT = 2;
+const SKIP = 3;
+type ColumnKind = typeof PLAIN | typeof BOOL | typeof JSON_TEXT | typeof SKIP;
+
 export class RowStore {
   readonly clock: HlcClock;
   private readonly statements = new Map<string, import('better-sqlite3').Statement>();
@@ -133,17 +139,40 @@ export class RowStore {
 
   /** A stored row as the API returns it: camelCase, booleans and JSON decoded, clock map hidden. */
   decode<T>(table: string, raw: RawRow): T {
-    const codec = TABLE_CODECS[table] ?? {};
     const out: Record<string, unknown> = {};
-    for (const [col, value] of Object.entries(raw)) {
-      if (col === 'field_hlc') continue;
-      let v = value;
-      if (col === 'deleted' || codec.bool?.includes(col)) v = value === 1;
-      else if (codec.json?.includes(col) && typeof value === 'string') v = JSON.parse(value);
-      out[snakeToCamel(col)] = v;
+    for (const col in raw) {
+      const kind = this.columnKind(table, col);
+      if (kind === SKIP) continue;
+      const value = raw[col];
+      out[snakeToCamel(col)] =
+        kind === BOOL ? value === 1 : kind === JSON_TEXT && typeof value === 'string' ? JSON.parse(value) : value;
     }
     return out as T;
   }
+
+  /** How `decode` treats a column: looked up once per table and column, not per row. */
+  private columnKind(table: string, col: string): ColumnKind {
+    let kinds = this.kinds.get(table);
+    if (!kinds) {
+      kinds = new Map();
+      this.kinds.set(table, kinds);
+    }
+    let kind = kinds.get(col);
+    if (kind === undefined) {
+      const codec = TABLE_CODECS[table] ?? {};
+      kind =
+        col === 'field_hlc'
+          ? SKIP
+          : col === 'deleted' || codec.bool?.includes(col)
+            ? BOOL
+            : codec.json?.includes(col)
+              ? JSON_TEXT
+              : PLAIN;
+      kinds.set(col, kind);
+    }
+    return kind;
+  }
+  private readonly kinds = new Map<string, Map<string, ColumnKind>>();
 
   /** Persist the clock (also done on every tick; this is for shutdown paths). */
   saveClock(): void {

@@ -78,5 +78,23 @@ export function forgetColumns(db: Db): void {
   columnCache.delete(db);
 }
 
-export const snakeToCamel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-export const camelToSnake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+// Column names are few and fixed: each conversion is computed once (a regex per column per row was a
+// measurable part of every list call, issue #19).
+const camelNames = new Map<string, string>();
+const snakeNames = new Map<string, string>();
+export const snakeToCamel = (s: string): string => {
+  let v = camelNames.get(s);
+  if (v === undefined) {
+    v = s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    if (camelNames.size < 10_000) camelNames.set(s, v);
+  }
+  return v;
+};
+export const camelToSnake = (s: string): string => {
+  let v = snakeNames.get(s);
+  if (v === undefined) {
+    v = s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    if (snakeNames.size < 10_000) snakeNames.set(s, v);
+  }
+  return v;
+};
