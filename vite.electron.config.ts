@@ -9,9 +9,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
-      input: { main: 'electron/main.ts' },
+      input: { main: 'electron/main.ts', backend: 'electron/backend-host/child.ts' },
       external: ['electron', 'better-sqlite3'],
-      output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
     },
   },
 });

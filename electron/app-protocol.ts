@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_HOST } from './security';
-import { CONTENT_SECURITY_POLICY, resolveStatic } from './server';
+import { CONTENT_SECURITY_POLICY, resolveStatic } from './web-policy';
 
 /** Headers on every app:// response: the same policy browser mode sends. */
 export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {

@@ -14,7 +14,7 @@ import {
   lockDownSession,
   secureWebPreferences,
 } from './security';
-import { CONTENT_SECURITY_POLICY } from './server';
+import { CONTENT_SECURITY_POLICY } from './web-policy';
 
 /**
  * The desktop host's whole setup as one function of the Electron module, so tests can hand it a

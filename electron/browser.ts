@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { openBackend } from './backend';
+import { startBackendPool } from './backend-host/pool';
+import { workerChannel } from './backend-host/channels';
 import { parseLaunchArgs } from './cli';
 import { startServer } from './server';
 import { APP_VERSION } from './version';
@@ -17,11 +18,12 @@ async function main() {
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = path.resolve(here, '..', 'renderer');
-  const backend = await openBackend({
-    dataDir: opts.dataDir,
-    host: 'browser',
-    demo: opts.demo,
-    version: APP_VERSION,
+  // The backend runs in worker threads (a writer and a read-only reader), so this thread only serves
+  // HTTP and always answers, whatever the backend is doing.
+  const entry = path.join(here, 'backend.js');
+  const backend = await startBackendPool({
+    options: { dataDir: opts.dataDir, host: 'browser', demo: opts.demo, version: APP_VERSION },
+    spawn: (role) => workerChannel(entry, `painopiste-${role}`),
     log: (m) => console.error(m),
   });
   const token = randomBytes(24).toString('base64url');
@@ -34,7 +36,7 @@ async function main() {
     if (closing) return;
     closing = true;
     await server.close();
-    backend.close();
+    await backend.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

@@ -3,15 +3,22 @@ import http from 'node:http';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Backend } from './backend';
+import type { ApiResult } from '../shared/contract/core';
+import type { CallOpts } from './backend-host/protocol';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, resolveStatic } from './web-policy';
 
 /**
  * Browser mode: the same backend over HTTP, for machines without the desktop runtime and for the
  * end-to-end tests. Loopback only, a per-launch token on every API call, the Host header checked
  * (against DNS rebinding), no CORS headers, bounded request bodies, files only from the renderer build.
  */
+/** What the server needs of the backend: one call (a worker pool in browser mode, in-process in tests). */
+export interface CallableBackend {
+  call(method: string, input: unknown, opts?: CallOpts): Promise<ApiResult<unknown>>;
+}
+
 export interface ServerOptions {
-  backend: Backend;
+  backend: CallableBackend;
   rendererDir: string;
   token: string;
   port?: number;
@@ -33,28 +40,6 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS = 64;
 /** Longest URL answered; the renderer's own paths are short. */
 export const MAX_URL_LENGTH = 8 * 1024;
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // styled-components (Suomi.fi design system) injects <style> elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -125,25 +110,43 @@ function decodeUtf8(body: Buffer): string {
   }
 }
 
-/** Resolve a URL path inside the renderer build, or undefined when it would leave it. */
-export function resolveStatic(rendererDir: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
-  const root = path.resolve(rendererDir);
-  const target = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
-  if (target !== root && !target.startsWith(root + path.sep)) return undefined;
-  return target;
-}
+/** `POST /api/-cancel {"callId"}` cancels a call that was sent with the call-id header. */
+export const CANCEL_PATH = '-cancel';
+export const CALL_ID_HEADER = 'x-painopiste-call';
+const CALL_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let port = 0;
   const indexFile = path.join(opts.rendererDir, 'index.html');
+  /** Calls that asked for progress, by the id the page gave them, so the page can cancel them. */
+  const running = new Map<string, AbortController>();
+
+  /**
+   * A call with progress: the answer is newline-delimited JSON, one `{"progress":…}` line per event
+   * and a last `{"result":…}` line. Closing the connection early cancels the call (where safe).
+   */
+  async function streamCall(res: http.ServerResponse, callId: string, method: string, input: unknown) {
+    const abort = new AbortController();
+    running.set(callId, abort);
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' });
+    let finished = false;
+    res.on('close', () => {
+      if (!finished) abort.abort();
+    });
+    try {
+      const result = await opts.backend.call(method, input, {
+        signal: abort.signal,
+        onProgress: (progress) => {
+          if (!res.writableEnded) res.write(JSON.stringify({ progress }) + '\n');
+        },
+      });
+      finished = true;
+      res.end(JSON.stringify({ result }) + '\n');
+    } finally {
+      running.delete(callId);
+    }
+  }
 
   const headersTimeout = opts.headersTimeoutMs ?? 20_000;
   const server = http.createServer(
@@ -204,6 +207,17 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
             return;
           }
           const method = url.pathname.slice('/api/'.length);
+          if (method === CANCEL_PATH) {
+            const callId = (input as { callId?: unknown } | null)?.callId;
+            if (typeof callId === 'string') running.get(callId)?.abort();
+            sendJson(res, 200, { ok: true, value: null });
+            return;
+          }
+          const callId = req.headers[CALL_ID_HEADER];
+          if (typeof callId === 'string' && CALL_ID.test(callId) && !running.has(callId)) {
+            await streamCall(res, callId, method, input);
+            return;
+          }
           sendJson(res, 200, await opts.backend.call(method, input));
           return;
         }

@@ -44,6 +44,13 @@ export async function backupDatabase(
   return file;
 }
 
+/** Remove a backup this process just made and its log entry (an import that rolled back needs none). */
+export function discardBackup(db: Db, file: BackupFile): void {
+  fs.rmSync(file.path, { force: true });
+  const hasLog = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'backup_log'`).get();
+  if (hasLog) db.prepare(`DELETE FROM backup_log WHERE file_name = ?`).run(file.fileName);
+}
+
 function recordBackup(db: Db, file: BackupFile) {
   const hasLog = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'backup_log'`).get();
   if (!hasLog) return;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { contract, isMethodName } from '../../shared/contract';
 import { typedApi, type TypedApi } from '../../shared/contract/client';
 import { ApiError, type ApiResult } from '../../shared/contract/core';
@@ -9,6 +10,7 @@ import { DATABASE_FILE, getMeta, migrate, openDatabase, replicaId, schemaVersion
 import { RowStore } from './db/store';
 import { userError, validationError } from './errors';
 import { handlers } from './handlers';
+import { runInCall, type CallOptions } from './call';
 import { loadExampleData } from './services/example-data';
 
 export interface BackendOptions {
@@ -25,9 +27,11 @@ export interface BackendOptions {
   log?: (message: string) => void;
 }
 
+export type { CallOptions } from './call';
+
 export interface Backend {
   /** Validate, run and wrap one API call. Never throws. */
-  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  call(method: string, input: unknown, opts?: CallOptions): Promise<ApiResult<unknown>>;
   ctx: Ctx;
   close(): void;
 }
@@ -74,7 +78,24 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     });
   }
 
-  async function call(method: string, input: unknown): Promise<ApiResult<unknown>> {
+  return {
+    call: dispatcher(ctx, log),
+    ctx,
+    close: () => {
+      if (ctx.db.open) {
+        ctx.store.saveClock();
+        ctx.db.close();
+      }
+    },
+  };
+}
+
+/** A SQLite error that says this connection may not write (the read-only replica). */
+const READONLY_ERROR_KEY = 'errors.readOnlyReplica';
+
+/** The one call path: look the method up, validate its input, run its handler, wrap the outcome. */
+function dispatcher(ctx: Ctx, log: (m: string) => void, readOnly = false) {
+  return async function call(method: string, input: unknown, opts: CallOptions = {}): Promise<ApiResult<unknown>> {
     if (!isMethodName(method)) {
       return { ok: false, error: userError('not_found', 'errors.unknownMethod', { method: method.slice(0, 80) }).toJSON() };
     }
@@ -82,21 +103,52 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toJSON() };
     try {
       const handler = handlers[method] as (input: unknown, ctx: Ctx) => unknown;
-      const value = await handler(parsed.data, ctx);
+      const value = await runInCall(opts, () => handler(parsed.data, ctx));
       return { ok: true, value };
     } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (readOnly && typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+        return { ok: false, error: { code: 'unsupported', key: READONLY_ERROR_KEY, message: 'This connection only reads.' } };
+      }
       return { ok: false, error: toApiError(e, method, log).toJSON() };
     }
-  }
+  };
+}
 
+/** Whether a result says "run this on the writer": the replica refused a write. */
+export function isReadOnlyRefusal(result: ApiResult<unknown>): boolean {
+  return !result.ok && result.error.key === READONLY_ERROR_KEY;
+}
+
+/**
+ * A second, read-only connection to the same database (WAL: it reads the last committed state while
+ * the writer holds a long transaction). No backup, no migration, no host services; the writer opened
+ * and migrated the file first.
+ */
+export function openReadReplica(opts: Pick<BackendOptions, 'dataDir' | 'host' | 'now' | 'version' | 'log'>): Backend {
+  const databasePath = path.join(opts.dataDir, DATABASE_FILE);
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('query_only = ON');
+  const now = opts.now ?? (() => new Date());
+  const ctx: Ctx = {
+    db,
+    store: new RowStore(db, replicaId(db), now),
+    dataDir: opts.dataDir,
+    databasePath,
+    backupDir: path.join(opts.dataDir, 'backups'),
+    host: opts.host,
+    hostServices: {},
+    version: opts.version ?? '0.0.0',
+    now,
+    // One read transaction per call: every query of a call sees the same committed state.
+    tx: (fn) => (ctx.db.inTransaction ? fn() : ctx.db.transaction(fn)()),
+  };
   return {
-    call,
+    call: dispatcher(ctx, opts.log ?? (() => {}), true),
     ctx,
     close: () => {
-      if (ctx.db.open) {
-        ctx.store.saveClock();
-        ctx.db.close();
-      }
+      if (ctx.db.open) ctx.db.close();
     },
   };
 }

@@ -31,7 +31,18 @@ export type HandlersFor<C extends ContractShape, Ctx> = {
   [K in keyof C]: (input: ParsedInputOf<C[K]>, ctx: Ctx) => OutputOf<C[K]> | Promise<OutputOf<C[K]>>;
 };
 
-export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unsupported' | 'bad_file' | 'internal';
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unsupported'
+  | 'bad_file'
+  | 'internal'
+  /** The caller cancelled; nothing was changed. */
+  | 'cancelled'
+  /** The backend process stopped while the call ran (it is restarted); the call did not complete. */
+  | 'unavailable';
 
 /** One problem with one field of an input, translatable in the renderer. */
 export interface FieldProblem {

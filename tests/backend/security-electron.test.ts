@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend';
 import { API_CHANNEL, setupApp, type AppHandle } from '../../electron/app-setup';
-import { CONTENT_SECURITY_POLICY } from '../../electron/server';
+import { CONTENT_SECURITY_POLICY } from '../../electron/web-policy';
 import { tempDir } from '../helpers/backend';
 import { fakeElectron, fakeEvent, type FakeElectron } from '../helpers/security-fake-electron';
 

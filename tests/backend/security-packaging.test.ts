@@ -146,7 +146,7 @@ describe('packaged app contents (files globs applied to dist/)', () => {
       new Set(
         [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!),
       );
-    const external = (ids: Set<string>) => [...ids].filter((id) => !id.startsWith('node:') && !isBuiltin(id));
+    const external = (ids: Set<string>) => [...ids].filter((id) => !id.startsWith('node:') && !id.startsWith('./') && !isBuiltin(id));
     expect(external(requires('dist/electron/main.cjs')).sort()).toEqual(['better-sqlite3', 'electron']);
     expect(external(requires('dist/electron/preload.cjs'))).toEqual(['electron']);
   });

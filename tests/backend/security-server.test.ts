@@ -3,7 +3,8 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, startServer, type RunningServer } from '../../electron/server';
+import { startServer, type RunningServer } from '../../electron/server';
+import { CONTENT_SECURITY_POLICY } from '../../electron/web-policy';
 import { startTestBackend, tempDir, type TestBackend } from '../helpers/backend';
 
 /**

@@ -14,6 +14,7 @@ import { migrate, openDatabase, replicaId } from '../db/open';
 import { RowStore } from '../db/store';
 import { userError } from '../errors';
 import { exclusive } from './lock';
+import { reportProgress } from '../call';
 
 export function toEntry(b: BackupFile): BackupEntry {
   return { fileName: b.fileName, at: b.at, reason: b.reason, sizeBytes: b.sizeBytes };
@@ -24,6 +25,7 @@ export function backups(ctx: Ctx): BackupEntry[] {
 }
 
 export async function backupNow(ctx: Ctx): Promise<{ backup: BackupEntry; contentBase64: string }> {
+  reportProgress('backup', undefined, undefined, { safe: false });
   const file = await backupDatabase(ctx.db, ctx.backupDir, 'manual', ctx.now());
   return { backup: toEntry(file), contentBase64: fs.readFileSync(file.path).toString('base64') };
 }
@@ -52,6 +54,7 @@ async function restoreNow(ctx: Ctx, fileName: string): Promise<{ restored: Backu
   const chosen = listBackups(ctx.backupDir).find((b) => b.fileName === fileName);
   if (!chosen) throw userError('not_found', 'errors.notFound', { entity: 'backup' });
   if (!checkBackup(chosen.path)) throw userError('validation', 'exchange.errors.backupUnreadable', { file: fileName });
+  reportProgress('restoring', undefined, undefined, { safe: false });
   const safety = await backupDatabase(ctx.db, ctx.backupDir, 'before-restore', ctx.now());
   // Stamps issued since the backup may already have travelled in files: never issue them again.
   const lastClock = ctx.store.clock.last();

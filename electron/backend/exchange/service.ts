@@ -25,13 +25,14 @@ import type {
 } from '../../../shared/domain/exchange';
 import type { ApiError } from '../../../shared/contract/core';
 import type { Ctx } from '../context';
-import { backupDatabase } from '../backup';
+import { backupDatabase, discardBackup, type BackupFile } from '../backup';
 import { schemaVersion } from '../db/open';
 import { TABLE_CODECS, travellingTables } from '../db/tables';
 import { userError } from '../errors';
 import { ExchangeError, ExchangeFileWriter, isEncrypted, readExchangeFile, type ExchangeFile, type BuildOptions } from './format';
 import { collectScope, foreignKeysOf, tablesParentsFirst, type Scope } from './scope';
 import { exclusive } from './lock';
+import { reportProgress, reportSyncProgress, throwIfCancelled, yieldToLoop } from '../call';
 
 export type { Scope } from './scope';
 
@@ -96,7 +97,10 @@ export function exportScope(ctx: Ctx, scope: Scope, opts: ExportOptions = {}): E
     const add = (table: string, tableRows: Iterable<Row>) =>
       count(table, writer.addTable(table, tableRows, { skipEmpty: true, trusted: true }));
     if (scope.kind === 'database') {
-      for (const table of travellingTables(ctx.db).sort()) {
+      const all = travellingTables(ctx.db).sort();
+      for (const [i, table] of all.entries()) {
+        reportSyncProgress('exporting', i, all.length);
+        throwIfCancelled();
         const json = jsonLineSql(ctx, table);
         if (json)
           count(table, writer.addSerialisedTable(table, ctx.db.prepare(json).raw().iterate() as IterableIterator<unknown[]>));
@@ -411,11 +415,28 @@ export function previewImport(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions =
 
 /** Verify, back up, and merge the file in one transaction. A repeat import changes nothing. */
 export function applyImport(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
-  return exclusive(ctx, () => importNow(ctx, bytes, opts));
+  return exclusive(ctx, async () => {
+    const made: { backup?: BackupFile } = {};
+    try {
+      return await importNow(ctx, bytes, opts, made);
+    } catch (e) {
+      // Failed or cancelled after the backup: the transaction rolled back, so its backup goes too.
+      if (made.backup) discardBackup(ctx.db, made.backup);
+      throw e;
+    }
+  });
 }
 
-async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
+async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions, made: { backup?: BackupFile }): Promise<ImportResult> {
+  // Progress and cancel (electron/backend/call.ts): a cancel is honoured up to the backup and, where
+  // the cancel flag is live (a worker thread), inside the write transaction, which then rolls back.
+  reportProgress('reading');
+  await yieldToLoop();
+  throwIfCancelled();
   const file = readFile(ctx, bytes, opts);
+  reportProgress('checking');
+  await yieldToLoop();
+  throwIfCancelled();
   const encrypted = isEncrypted(bytes);
   const before = alreadyImportedAt(ctx, file.manifest.exportId);
   if (before) {
@@ -428,7 +449,14 @@ async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): Prom
   const early = plan(ctx, file);
   const store = ctx.store;
   const clockMark = store.clock.last();
+  reportProgress('backup');
+  await yieldToLoop();
+  throwIfCancelled();
   const backup = await backupDatabase(ctx.db, ctx.backupDir, 'before-import', ctx.now());
+  made.backup = backup;
+  const total = early.writes.reduce((n, w) => n + w.rows.length, 0);
+  let done = 0;
+  reportSyncProgress('writing', 0, total);
   const result = ctx.tx(() => {
     const p = ctx.store === store && store.clock.last() === clockMark ? early : plan(ctx, file);
     const preview = describe(ctx, file, p, encrypted);
@@ -461,6 +489,10 @@ async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): Prom
         }
         st.run(row);
         if (newest === null || row.hlc > newest) newest = row.hlc;
+        if (++done % 2000 === 0) {
+          throwIfCancelled();
+          reportSyncProgress('writing', done, total);
+        }
       }
     }
     const at = ctx.now().toISOString();
