@@ -147,7 +147,12 @@ describe('packaged app contents (files globs applied to dist/)', () => {
         [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!),
       );
     const external = (ids: Set<string>) => [...ids].filter((id) => !id.startsWith('node:') && !id.startsWith('./') && !isBuiltin(id));
-    expect(external(requires('dist/electron/main.cjs')).sort()).toEqual(['better-sqlite3', 'electron']);
+    const hostAndBackend = new Set([
+      ...['main.cjs', 'backend.cjs', ...fs.readdirSync(path.join(root, 'dist/electron/chunks')).map((f) => `chunks/${f}`)].flatMap(
+        (f) => [...requires(`dist/electron/${f}`)],
+      ),
+    ]);
+    expect(external(hostAndBackend).sort()).toEqual(['better-sqlite3', 'electron']);
     expect(external(requires('dist/electron/preload.cjs'))).toEqual(['electron']);
   });
 });
