@@ -23,6 +23,7 @@
  *   moveItem(items, id, to: 'up'|'down'|'indent'|'outdent'|index, parentId?): MoveResult
  *   normalizePositions(items): PositionUpdate[]
  *   nextPosition(items, parentId): number                      for appending a new item
+ *   placeNewItem(items, id): PositionUpdate[]                   a new top-level item goes before the closing items
  *   STANDARD_ITEM_KEYS, STANDARD_TEMPLATE, standardTitleKey(key)
  *   buildAgendaFromTemplate(template, carryOver: { openActions, continuedItems }, makeId?): AgendaDraftItem[]
  */
@@ -303,6 +304,29 @@ export function moveItem<T extends AgendaNode>(
     return u ? { ...i, position: u.position, parentId: u.parentId } : i;
   });
   return { ok: true, updates, items: next };
+}
+
+/** The standing items that close a meeting; new items belong before them. */
+export const CLOSING_ITEM_KEYS = ['other_business', 'next_meeting', 'closing'] as const;
+
+/**
+ * Where a new top-level item goes: just before the closing block — the run of "other business",
+ * "next meeting" and "closing" items that ends the agenda — or at the end when there is none.
+ * `items` includes the new item (appended with nextPosition); returns the rows to update.
+ * Closing items moved elsewhere by the user are not chased: only the trailing block counts.
+ */
+export function placeNewItem<T extends AgendaNode & { standingKey?: string | null }>(
+  items: readonly T[],
+  id: string,
+): PositionUpdate[] {
+  const top = orderAgenda(items)
+    .filter((o) => o.depth === 0 && o.item.id !== id)
+    .map((o) => o.item);
+  let index = top.length;
+  while (index > 0 && (CLOSING_ITEM_KEYS as readonly string[]).includes(top[index - 1]!.standingKey ?? '')) index--;
+  if (index === top.length) return [];
+  const moved = moveItem(items, id, index, null);
+  return moved.ok ? moved.updates : [];
 }
 
 // ───────────────────────────── templates and carry-over ─────────────────────────────

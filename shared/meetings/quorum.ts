@@ -223,6 +223,8 @@ export interface PersonAttendance {
   status: AttendanceStatus | null;
   /** Someone attending in this member's place. */
   standIns: Array<{ personId: string; status: AttendanceStatus }>;
+  /** The member this person attends for (a substitute of the same organisation), or null. */
+  standsInFor: string | null;
 }
 
 export interface OrganisationAttendance {
@@ -230,7 +232,7 @@ export interface OrganisationAttendance {
   represented: boolean;
   /** The organisation's people in the group. */
   people: PersonAttendance[];
-  /** Attending in place of one of this organisation's members, from outside its own people. */
+  /** Attending in place of one of this organisation's members, not listed among its people. */
   standingIn: Array<{ personId: string; forPersonId: string; status: AttendanceStatus }>;
   /** Attendees of this organisation without a membership who stand in for no one. */
   guests: Array<{ personId: string; status: AttendanceStatus }>;
@@ -274,12 +276,14 @@ export function organisationAttendance(
       roles: [...roles],
       status: ix.record.get(personId)?.status ?? null,
       standIns: standInsFor.get(personId) ?? [],
+      standsInFor: ix.record.get(personId)?.standsInFor ?? null,
     });
   }
   for (const a of ix.record.values()) {
     const ownOrg = ix.orgOf.get(a.personId) ?? null;
     const forOrg = a.standsInFor && ix.roles.has(a.standsInFor) ? (ix.orgOf.get(a.standsInFor) ?? null) : null;
-    if (forOrg && forOrg !== ownOrg)
+    // Listed once: a member of the same organisation shows under people (with standsInFor), anyone else here.
+    if (forOrg && !(ix.roles.has(a.personId) && ownOrg === forOrg))
       get(forOrg).standingIn.push({ personId: a.personId, forPersonId: a.standsInFor!, status: a.status });
     if (!ix.roles.has(a.personId) && !forOrg && a.organisationId)
       get(a.organisationId).guests.push({ personId: a.personId, status: a.status });

@@ -7,6 +7,7 @@ import {
   nextPosition,
   normalizePositions,
   orderAgenda,
+  placeNewItem,
   STANDARD_ITEM_KEYS,
   STANDARD_TEMPLATE,
   validateAgenda,
@@ -376,5 +377,31 @@ describe('templates and carry-over', () => {
   it('uses random UUIDs by default', () => {
     const draft = buildAgendaFromTemplate(STANDARD_TEMPLATE, { openActions: [], continuedItems: [] });
     expect(draft[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('placeNewItem', () => {
+  const std = (id: string, position: number, standingKey: string | null) => ({ ...node(id, position, 5), standingKey });
+  const apply = (items: ReturnType<typeof std>[], id: string) => {
+    const updates = new Map(placeNewItem(items, id).map((u) => [u.id, u]));
+    return ids(items.map((i) => ({ ...i, ...(updates.get(i.id) ?? {}) })));
+  };
+
+  it('puts a new item before the closing block (other business, next meeting, closing)', () => {
+    const items = [
+      std('open', 1, 'opening'),
+      std('own', 2, null),
+      std('other', 3, 'other_business'),
+      std('next', 4, 'next_meeting'),
+      std('close', 5, 'closing'),
+      std('new', 6, null),
+    ];
+    expect(apply(items, 'new')).toEqual(['open', 'own', 'new', 'other', 'next', 'close']);
+  });
+
+  it('appends when the agenda has no closing block, and only the trailing block counts', () => {
+    expect(placeNewItem([std('a', 1, null), std('new', 2, null)], 'new')).toEqual([]);
+    const moved = [std('other', 1, 'other_business'), std('a', 2, null), std('close', 3, 'closing'), std('new', 4, null)];
+    expect(apply(moved, 'new')).toEqual(['other', 'a', 'new', 'close']);
   });
 });

@@ -147,10 +147,16 @@ describe('organisationAttendance', () => {
       ],
     });
     expect(byOrg.RES!.people).toEqual([
-      { personId: 'p3', roles: ['chair', 'member'], status: 'absent', standIns: [{ personId: 's1', status: 'remote' }] },
-      { personId: 's1', roles: ['substitute'], status: 'remote', standIns: [] },
+      {
+        personId: 'p3',
+        roles: ['chair', 'member'],
+        status: 'absent',
+        standIns: [{ personId: 's1', status: 'remote' }],
+        standsInFor: null,
+      },
+      { personId: 's1', roles: ['substitute'], status: 'remote', standIns: [], standsInFor: 'p3' },
     ]);
-    expect(byOrg.RES!.standingIn).toEqual([]); // s1 is RES's own substitute
+    expect(byOrg.RES!.standingIn).toEqual([]); // s1 is RES's own substitute: listed under people, with standsInFor
     expect(byOrg.CITY).toMatchObject({
       represented: true,
       standingIn: [{ personId: 'outsider', forPersonId: 'p4', status: 'present' }],

@@ -60,7 +60,13 @@ export function meetingDocModel(m: MeetingDetail, kind: 'agenda' | 'minutes', la
     const rows: string[][] = [];
     for (const o of m.organisationAttendance) {
       const people = [
-        ...o.people.filter((p) => p.status).map((p) => `${name(p.personId)} (${t(`meetings.attendance.status.${p.status}`)})`),
+        ...o.people
+          .filter((p) => p.status)
+          .map((p) =>
+            p.standsInFor
+              ? `${name(p.personId)} (${t('meetings.attendance.standingInFor', { name: name(p.standsInFor) })}, ${t(`meetings.attendance.status.${p.status}`)})`
+              : `${name(p.personId)} (${t(`meetings.attendance.status.${p.status}`)})`,
+          ),
         ...o.standingIn.map(
           (s) =>
             `${name(s.personId)} (${t('meetings.attendance.standingInFor', { name: name(s.forPersonId) })}, ${t(`meetings.attendance.status.${s.status}`)})`,

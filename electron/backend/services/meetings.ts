@@ -19,7 +19,7 @@ import {
   generateOccurrences,
   moveItem,
   nextPosition,
-  orderAgenda,
+  placeNewItem,
   organisationAttendance,
   planFollowingEdit,
   planOccurrenceEdit,
@@ -170,16 +170,9 @@ function carryForward(ctx: Ctx, item: AgendaItem, meeting: Meeting): void {
     carriedFromId: item.id,
     standingKey: null,
   });
-  // Just before "other business" (else "next meeting", else "closing"), as a fresh agenda would have it.
-  const top = orderAgenda(items).filter((o) => o.depth === 0);
-  const anchor = ['other_business', 'next_meeting', 'closing']
-    .map((k) => top.findIndex((o) => o.item.standingKey === k))
-    .find((i) => i >= 0);
-  if (anchor !== undefined) {
-    const moved = moveItem([...items, copy], copy.id, anchor, null);
-    if (moved.ok)
-      for (const u of moved.updates) ctx.store.update('agenda_items', u.id, { position: u.position, parentId: u.parentId });
-  }
+  // Before the closing items, as a fresh agenda would have it (the rule lives in placeNewItem).
+  for (const u of placeNewItem([...items, copy], copy.id))
+    ctx.store.update('agenda_items', u.id, { position: u.position, parentId: u.parentId });
 }
 
 function detail(ctx: Ctx, id: string): MeetingDetail {
@@ -488,11 +481,15 @@ export const meetingHandlers: HandlersFor<typeof meetingsContract, Ctx> = {
         if (!parent) throw notFound('agendaItem');
         if (parent.parentId) throw userError('validation', 'meetings.agenda.tooDeep');
       }
-      return ctx.store.insert<AgendaItem>('agenda_items', {
+      const added = ctx.store.insert<AgendaItem>('agenda_items', {
         ...input,
         position: nextPosition(items, input.parentId),
         continueNext: false,
       });
+      if (input.parentId) return added;
+      const updates = placeNewItem([...items, added], added.id);
+      for (const u of updates) ctx.store.update('agenda_items', u.id, { position: u.position, parentId: u.parentId });
+      return requireItem(ctx, added.id);
     }),
 
   'meetings.updateAgendaItem': ({ id, patch }, ctx) =>
