@@ -56,6 +56,9 @@ export const to = (page: PageName, ...params: string[]): Route => ({ page, param
 
 let nextNotice = 1;
 
+/** How long a success notice stays (errors stay until dismissed). */
+export const SUCCESS_NOTICE_MS = 6000;
+
 export const useApp = create<AppState>((set) => ({
   route: routeFromHash(typeof window === 'undefined' ? '' : window.location.hash),
   info: null,
@@ -69,6 +72,17 @@ export const useApp = create<AppState>((set) => ({
   },
   setInfo: (info) => set({ info }),
   setSettings: (settings) => set({ settings }),
-  notify: (kind, text) => set((s) => ({ notices: [...s.notices.slice(-3), { id: nextNotice++, kind, text }] })),
+  notify: (kind, text) => {
+    const id = nextNotice++;
+    set((s) => {
+      // Errors stay until the user dismisses them; of the successes only the newest two are kept.
+      const kept = [...s.notices, { id, kind, text }];
+      const successes = kept.filter((n) => n.kind === 'success').slice(-2);
+      return { notices: kept.filter((n) => n.kind === 'error' || successes.includes(n)) };
+    });
+    if (kind === 'success') {
+      setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), SUCCESS_NOTICE_MS);
+    }
+  },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));

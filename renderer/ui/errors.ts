@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { isApiErrorShape, type FieldProblem } from '../../shared/contract/core';
+import { fieldProblemsOf } from '../../shared/contract/problems';
 
 /** A sentence for the user, in their language, for anything an API call or a form can fail with. */
 export function describeError(t: TFunction, e: unknown): string {
@@ -36,13 +37,5 @@ export function validateWith<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  const problems: FieldProblem[] = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    key: issue.message.startsWith('validation.') ? issue.message : 'validation.format',
-    params: {
-      ...('minimum' in issue && issue.minimum !== undefined ? { minimum: Number(issue.minimum) } : {}),
-      ...('maximum' in issue && issue.maximum !== undefined ? { maximum: Number(issue.maximum) } : {}),
-    },
-  }));
-  return { ok: false, errors: translateProblems(t, problems) };
+  return { ok: false, errors: translateProblems(t, fieldProblemsOf(result.error)) };
 }

@@ -41,6 +41,13 @@ import {
   type RunEvent,
 } from '../meetings';
 
+/**
+ * A number whose own problems say what they are: only a missing or non-numeric value is "the wrong
+ * kind"; a value out of range gets too_small / too_big with its limit (z.number({ error }) would give
+ * every problem the same message).
+ */
+const number = () => z.number({ error: (issue) => (issue.code === 'invalid_type' ? 'validation.invalid_type' : undefined) });
+
 const nullableId = id.nullish().transform((v) => v ?? null);
 const nullableDate = isoDate.nullish().transform((v) => v ?? null);
 
@@ -62,7 +69,7 @@ const weekday = z.union(
     error: 'validation.choice',
   },
 );
-const interval = z.number({ error: 'validation.invalid_type' }).int().min(1).max(MAX_INTERVAL).optional();
+const interval = number().int().min(1).max(MAX_INTERVAL).optional();
 
 export const recurrenceRule = z.discriminatedUnion(
   'freq',
@@ -113,8 +120,7 @@ export const seriesInput = z
     rule: recurrenceRule,
     startDate: isoDate,
     untilDate: nullableDate,
-    count: z
-      .number({ error: 'validation.invalid_type' })
+    count: number()
       .int()
       .min(1)
       .max(MAX_OCCURRENCES)
@@ -139,7 +145,7 @@ export const agendaItemInput = z
     description: optionalText(LIMITS.longText),
     presenterPersonId: nullableId,
     presenterOrganisationId: nullableId,
-    durationMinutes: z.number({ error: 'validation.invalid_type' }).int().min(0).max(1440),
+    durationMinutes: number().int().min(0).max(1440),
   })
   .strict();
 
@@ -208,7 +214,7 @@ export const actionListInput = z
   })
   .strict();
 
-const fraction = z.number({ error: 'validation.invalid_type' }).gt(0).max(1);
+const fraction = number().gt(0).max(1);
 const comparison = z.enum(['at_least', 'more_than'], { error: 'validation.choice' }).optional();
 
 export const quorumRule = z.discriminatedUnion(
@@ -217,9 +223,7 @@ export const quorumRule = z.discriminatedUnion(
     z.object({ kind: z.literal('none') }).strict(),
     z.object({ kind: z.literal('members_fraction'), fraction, comparison }).strict(),
     z.object({ kind: z.literal('organisations_fraction'), fraction, comparison }).strict(),
-    z
-      .object({ kind: z.literal('min_members'), n: z.number({ error: 'validation.invalid_type' }).int().min(1).max(1000) })
-      .strict(),
+    z.object({ kind: z.literal('min_members'), n: number().int().min(1).max(1000) }).strict(),
   ],
   { error: 'validation.choice' },
 );

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseContent, startTestBackend, type TestBackend } from '../helpers/backend';
+import { orderAgenda } from '../../shared/meetings';
 
 let t: TestBackend;
 let now = new Date('2027-01-10T08:00:00Z');
@@ -398,6 +399,34 @@ describe('meetings: templates, chairs, quorum', () => {
     await expect(t.api.meetings.update({ id: other.id, patch: { date: '2027-03-02' } })).rejects.toMatchObject({
       key: 'meetings.series.heldUnchangeable',
     });
+  });
+
+  it('the minutes keep a stand-in who is a member of the same organisation (issue 14, finding 7)', async () => {
+    const { group, ben, sub } = await setup();
+    await t.api.groups.addMember({ groupId: group.id, personId: sub.id, role: 'substitute' });
+    const m = await t.api.meetings.create(meeting(group.id, '2027-02-01'));
+    await t.api.meetings.setAttendance({ meetingId: m.id, personId: ben.id, status: 'excused' });
+    await t.api.meetings.setAttendance({ meetingId: m.id, personId: sub.id, status: 'present', substituteForPersonId: ben.id });
+    const d = await t.api.meetings.get({ id: m.id });
+    const tem = d.organisationAttendance.find((o) => o.people.some((p) => p.personId === sub.id))!;
+    expect(tem.people.find((p) => p.personId === sub.id)).toMatchObject({ status: 'present', standsInFor: ben.id });
+    expect(tem.standingIn).toEqual([]); // listed once, under people
+    const md = Buffer.from(
+      (await t.api.meetings.document({ id: m.id, kind: 'minutes', format: 'md', lang: 'en' })).contentBase64,
+      'base64',
+    ).toString('utf8');
+    expect(md).toContain('Cai Sub (standing in for Ben Berg, Present)');
+    const docx = await t.api.meetings.document({ id: m.id, kind: 'minutes', format: 'docx', lang: 'en' });
+    const xml = strFromU8(unzipSync(Buffer.from(docx.contentBase64, 'base64'))['word/document.xml']!);
+    expect(xml).toContain('Cai Sub (standing in for Ben Berg, Present)');
+  });
+
+  it('a new agenda item goes before the closing items (issue 14, finding 5)', async () => {
+    const { group } = await setup();
+    const m = await t.api.meetings.create(meeting(group.id, '2027-02-01'));
+    await t.api.meetings.addAgendaItem({ meetingId: m.id, type: 'discussion', title: 'Budget', durationMinutes: 10 });
+    const order = orderAgenda((await t.api.meetings.get({ id: m.id })).agenda).map((o) => o.item.title || o.item.standingKey);
+    expect(order.slice(-4)).toEqual(['Budget', 'other_business', 'next_meeting', 'closing']);
   });
 
   it('evaluates the group quorum rule from attendance with substitutes, and refuses a broken rule', async () => {

@@ -66,13 +66,15 @@ describe('meetings, end to end', () => {
 
     await panel.getByRole('link', { name: 'Steering meeting' }).first().click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Steering meeting' }).isVisible()).toBe(true);
+    const tabs = page.getByRole('navigation', { name: 'Parts of the meeting' });
+    await tabs.getByRole('link', { name: /^Agenda/ }).click();
     const agenda = page.getByRole('region', { name: 'Agenda' });
     await expect.poll(() => agenda.getByRole('listitem', { name: /Situation picture/ }).isVisible()).toBe(true);
     const add = agenda.getByRole('form', { name: 'Add agenda item' });
     await add.getByRole('textbox', { name: 'Title' }).fill('Winter storms');
     await add.getByRole('button', { name: 'Add agenda item' }).click();
     await expect.poll(() => agenda.getByRole('listitem', { name: /Winter storms/ }).isVisible()).toBe(true);
-    await agenda.getByRole('button', { name: 'Move Winter storms up' }).click();
+    await agenda.getByRole('button', { name: 'Up (Winter storms)' }).click();
     await expect.poll(() => page.getByText(/Winter storms moved to position/).count()).toBe(1);
     await expectAccessible(page, 'meeting page');
 
@@ -113,16 +115,18 @@ describe('meetings, end to end', () => {
     for (const title of ['Update the contact list', 'Book the venue']) {
       await current.getByRole('textbox', { name: 'Action' }).fill(title);
       await current.getByRole('button', { name: 'Add action item' }).click();
-      await expect.poll(() => current.getByText(new RegExp(title)).isVisible()).toBe(true);
+      await expect.poll(() => current.getByRole('button', { name: `Edit ${title}` }).isVisible()).toBe(true);
     }
     await expectAccessible(page, 'run mode');
 
     // Approve the minutes and download them.
     await page.getByRole('link', { name: 'Back to the meeting page' }).click();
+    await tabs.getByRole('link', { name: 'Minutes and decisions' }).click();
     await page.getByRole('button', { name: 'Approve minutes' }).click();
     await expect
       .poll(() => page.getByText('The minutes are approved and locked. Reopen them to make changes.').isVisible())
       .toBe(true);
+    await tabs.getByRole('link', { name: 'Documents' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Minutes as DOCX' }).click(),
@@ -163,6 +167,7 @@ describe('meetings, end to end', () => {
     await expect.poll(() => page.getByRole('link', { name: 'Steering meeting' }).count()).toBe(2);
     await expectAccessible(page, 'meetings list');
     await page.getByRole('link', { name: 'Steering meeting' }).nth(1).click();
+    await tabs.getByRole('link', { name: /^Agenda/ }).click();
     const review = page.getByRole('list', { name: 'Open action items to review' });
     await expect.poll(() => review.getByText(/Update the contact list/).isVisible()).toBe(true);
     expect(await review.getByText(/Book the venue/).isVisible()).toBe(true);

@@ -47,8 +47,14 @@ export function GroupPanel({ group }: { group: GroupDetail }) {
           onCancel={() => setForm(null)}
         />
       )}
-      <MeetingTable rows={upcoming.slice(0, 20)} caption={t('meetings.upcoming')} />
-      <MeetingTable rows={past.slice(0, 10)} caption={t('meetings.past')} />
+      {all.length === 0 && !meetings.loading ? (
+        <p>{t('meetings.noneYet')}</p>
+      ) : (
+        <>
+          <MeetingTable rows={upcoming.slice(0, 20)} caption={t('meetings.upcoming')} empty={t('meetings.noUpcoming')} />
+          <MeetingTable rows={past.slice(0, 10)} caption={t('meetings.past')} empty={t('meetings.noPast')} />
+        </>
+      )}
       <QuorumEditor group={group} />
       <TemplateEditor groupId={group.id} />
     </section>

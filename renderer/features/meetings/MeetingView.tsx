@@ -1,64 +1,117 @@
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph } from 'suomifi-ui-components';
-import { AGENDA_ITEM_TYPES, computeAgendaTimes, orderAgenda, type AgendaItemType } from '../../../shared/meetings';
-import { MEETING_STATUSES, type AgendaItem, type MeetingDetail, type MeetingStatusName } from '../../../shared/domain/meetings';
+import { Button, Heading } from 'suomifi-ui-components';
+import { meetingPatch } from '../../../shared/contract/meetings';
+import { orderAgenda } from '../../../shared/meetings';
+import { MEETING_STATUSES, type MeetingDetail, type MeetingStatusName } from '../../../shared/domain/meetings';
 import { api } from '../../api';
 import { to, useApp } from '../../store/app';
-import { formatDate, formatDateTime } from '../../ui/dates';
-import { describeError } from '../../ui/errors';
-import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { formatDate } from '../../ui/dates';
+import { describeError, validateWith, type FieldErrors } from '../../ui/errors';
+import { SelectField, TextField } from '../../ui/fields';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
+import { AgendaBuilder } from './AgendaBuilder';
 import { downloadGenerated, downloadMeetingPdf, NativeField, titleOf, uiLang } from './common';
-import { ActionsPanel, AttendancePanel, DecisionsPanel, MinutesEditor, OpenActionsList } from './parts';
+import { MinutesLifecycle } from './MinutesLifecycle';
+import { ActionsPanel, AttendancePanel, DecisionsPanel, MinutesEditor } from './parts';
 
-export function MeetingView({ id }: { id: string }) {
+/** The parts of a meeting page; each has its own address `#/meetings/<id>/<tab>` so Back and links work. */
+export const MEETING_TABS = ['details', 'agenda', 'attendance', 'minutes', 'actions', 'documents'] as const;
+export type MeetingTab = (typeof MEETING_TABS)[number];
+
+export const isMeetingTab = (s: string | undefined): s is MeetingTab => (MEETING_TABS as readonly string[]).includes(s ?? '');
+
+/**
+ * Other features add their part of a meeting page here (e.g. materials under Documents), so the page
+ * keeps one structure: `extraParts.documents.push(Component)`.
+ */
+export const extraParts: Record<MeetingTab, Array<(props: { m: MeetingDetail; reload: () => void }) => ReactNode>> = {
+  details: [],
+  agenda: [],
+  attendance: [],
+  minutes: [],
+  actions: [],
+  documents: [],
+};
+
+export function MeetingView({ id, tab = 'details' }: { id: string; tab?: MeetingTab }) {
   const { t } = useTranslation();
   const meeting = useLoad(() => api.meetings.get({ id }), [id]);
   if (meeting.error !== undefined) return <p role="alert">{describeError(t, meeting.error)}</p>;
-  if (!meeting.data) return <p>{t('common.loading')}</p>;
+  // Until this meeting's own data has arrived, show nothing of the previous one (no stale forms).
+  if (!meeting.data || meeting.data.id !== id) return <p>{t('common.loading')}</p>;
   const m = meeting.data;
+  // Keyed by the meeting: every form below starts from this meeting's values, however the user came here.
+  return <MeetingPage key={m.id} m={m} tab={tab} reload={meeting.reload} />;
+}
+
+function MeetingPage({ m, tab, reload }: { m: MeetingDetail; tab: MeetingTab; reload: () => void }) {
+  const { t } = useTranslation();
   const locked = m.minutesStatus === 'approved';
+  const counts: Partial<Record<MeetingTab, number>> = {
+    agenda: m.agenda.length,
+    attendance: m.attendance.filter((a) => a.status === 'present' || a.status === 'remote').length,
+    actions: m.actions.length,
+  };
   return (
     <>
       <RouteLink to={to('meetings')}>{t('meetings.backToMeetings')}</RouteLink>
       <Heading variant="h1">{m.title}</Heading>
-      <Paragraph mt="s">
+      <p className="meeting-summary">
         <RouteLink to={to('groups', m.groupId)}>{m.groupName}</RouteLink> · {formatDate(m.date)} {m.startTime}–{m.endTime} (
         {m.timeZone}){m.place ? ` · ${m.place}` : ''} · <span className="badge">{t(`meetings.status.${m.status}`)}</span>{' '}
         <span className="badge">{t(`meetings.minutes.status.${m.minutesStatus}`)}</span>
-      </Paragraph>
+      </p>
       <div className="toolbar">
         <RouteLink to={to('meetings', m.id, 'run')}>{t('meetings.run.open')}</RouteLink>
         <RouteLink to={to('meetings', 'decisions', m.groupId)}>{t('meetings.decisions.register')}</RouteLink>
       </div>
+      <nav className="meeting-tabs" aria-label={t('meetings.tabs.label')}>
+        <ul>
+          {MEETING_TABS.map((k) => (
+            <li key={k}>
+              <RouteLink to={to('meetings', m.id, k)} aria-current={k === tab ? 'page' : undefined}>
+                {t(`meetings.tabs.${k}`)}
+                {counts[k] !== undefined ? ` (${counts[k]})` : ''}
+              </RouteLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {locked && (
         <p role="status" className="panel">
           {t('meetings.minutes.locked')}
         </p>
       )}
-      <DetailsPanel m={m} onChange={meeting.reload} />
-      <AgendaBuilder m={m} onChange={meeting.reload} locked={locked} />
-      <AttendancePanel m={m} onChange={meeting.reload} locked={locked} />
-      <section className="panel" aria-labelledby="minutes-heading">
-        <Heading variant="h2" id="minutes-heading">
-          {t('meetings.minutes.title')}
-        </Heading>
-        {orderAgenda(m.agenda).map((o) => (
-          <MinutesEditor
-            key={`${o.item.id}-${locked}`}
-            itemId={o.item.id}
-            title={`${o.number}. ${titleOf(t, o.item)}`}
-            initial={o.item.minutes ?? ''}
-            locked={locked}
-          />
-        ))}
-      </section>
-      <DecisionsPanel m={m} onChange={meeting.reload} locked={locked} />
-      <ActionsPanel m={m} onChange={meeting.reload} locked={locked} />
-      <Lifecycle m={m} onChange={meeting.reload} />
-      <Documents m={m} />
+      {tab === 'details' && <DetailsPanel m={m} onChange={reload} />}
+      {tab === 'agenda' && <AgendaBuilder m={m} onChange={reload} locked={locked} />}
+      {tab === 'attendance' && <AttendancePanel m={m} onChange={reload} locked={locked} />}
+      {tab === 'minutes' && (
+        <>
+          <MinutesLifecycle m={m} onChange={reload} />
+          <section className="panel" aria-labelledby="minutes-heading">
+            <Heading variant="h2" id="minutes-heading">
+              {t('meetings.minutes.title')}
+            </Heading>
+            {orderAgenda(m.agenda).map((o) => (
+              <MinutesEditor
+                key={`${o.item.id}-${locked}`}
+                itemId={o.item.id}
+                title={`${o.number}. ${titleOf(t, o.item)}`}
+                initial={o.item.minutes ?? ''}
+                locked={locked}
+              />
+            ))}
+          </section>
+          <DecisionsPanel m={m} onChange={reload} locked={locked} />
+        </>
+      )}
+      {tab === 'actions' && <ActionsPanel m={m} onChange={reload} locked={locked} />}
+      {tab === 'documents' && <Documents m={m} />}
+      {extraParts[tab].map((Part, i) => (
+        <Part key={i} m={m} reload={reload} />
+      ))}
     </>
   );
 }
@@ -66,6 +119,7 @@ export function MeetingView({ id }: { id: string }) {
 function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void }) {
   const { t } = useTranslation();
   const notify = useApp((s) => s.notify);
+  const navigate = useApp((s) => s.navigate);
   const people = useLoad(() => api.people.list({}), []);
   const organisations = useLoad(() => api.organisations.list({}), []);
   const [title, setTitle] = useState(m.title);
@@ -77,6 +131,8 @@ function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void 
   const [status, setStatus] = useState<MeetingStatusName>(m.status);
   const [chairPerson, setChairPerson] = useState(m.chairPersonId ?? '');
   const [chairOrg, setChairOrg] = useState(m.chairOrganisationId ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [confirmArchive, setConfirmArchive] = useState(false);
   const run = async (f: () => Promise<unknown>) => {
     try {
       await f();
@@ -85,6 +141,17 @@ function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void 
     } catch (e) {
       notify('error', describeError(t, e));
     }
+  };
+  const save = () => {
+    // Only what the user changed travels: an untouched field stays as it is (and keeps its clock).
+    const values = { title, date, startTime, endTime, place: place || null };
+    const patch = Object.fromEntries(
+      Object.entries(values).filter(([k, v]) => v !== ((m as unknown as Record<string, unknown>)[k] ?? null)),
+    );
+    const v = validateWith(t, meetingPatch, patch);
+    if (!v.ok) return setErrors(v.errors);
+    setErrors({});
+    void run(() => api.meetings.update({ id: m.id, patch: v.data, scope }));
   };
   const chairName = [
     m.chairPersonId ? m.peopleNames[m.chairPersonId] : '',
@@ -95,21 +162,35 @@ function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void 
   return (
     <section className="panel" aria-labelledby="details-heading">
       <Heading variant="h2" id="details-heading">
-        {t('meetings.fields.title')}
+        {t('meetings.details.title')}
       </Heading>
       {m.series && <p className="muted">{m.detached ? t('meetings.series.detached') : t('meetings.series.partOf')}</p>}
       <form
+        aria-labelledby="details-heading"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => api.meetings.update({ id: m.id, patch: { title, date, startTime, endTime, place }, scope }));
+          save();
         }}
       >
         <div className="form-grid">
-          <TextField label={t('meetings.fields.title')} value={title} onChange={setTitle} />
-          <NativeField label={t('meetings.fields.date')} type="date" value={date} onChange={setDate} />
-          <NativeField label={t('meetings.fields.startTime')} type="time" value={startTime} onChange={setStart} />
-          <NativeField label={t('meetings.fields.endTime')} type="time" value={endTime} onChange={setEnd} />
-          <TextField label={t('meetings.fields.place')} value={place} onChange={setPlace} />
+          <TextField label={t('meetings.fields.title')} value={title} onChange={setTitle} error={errors.title} />
+          <NativeField label={t('meetings.fields.date')} type="date" value={date} onChange={setDate} error={errors.date} />
+          <NativeField
+            label={t('meetings.fields.startTime')}
+            type="time"
+            value={startTime}
+            onChange={setStart}
+            error={errors.startTime}
+          />
+          <NativeField
+            label={t('meetings.fields.endTime')}
+            type="time"
+            value={endTime}
+            onChange={setEnd}
+            error={errors.endTime}
+          />
+          <TextField label={t('meetings.fields.place')} value={place} onChange={setPlace} error={errors.place} />
           {m.seriesId && (
             <SelectField<'this' | 'following'>
               label={t('meetings.series.scope')}
@@ -123,11 +204,12 @@ function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void 
           )}
         </div>
         <div className="form-actions">
-          <Button type="submit">{t('common.actions.save')}</Button>
+          <Button type="submit">{t('meetings.details.save')}</Button>
         </div>
       </form>
       <form
         className="toolbar"
+        aria-label={t('meetings.fields.status')}
         onSubmit={(e) => {
           e.preventDefault();
           void run(() => api.meetings.setStatus({ id: m.id, status, movedToDate: status === 'moved' ? date : null }));
@@ -140,7 +222,7 @@ function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void 
           options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetings.status.${s}`) }))}
         />
         <Button type="submit" variant="secondary">
-          {t('common.actions.save')}
+          {t('meetings.details.saveStatus')}
         </Button>
       </form>
       <p>
@@ -177,418 +259,36 @@ function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void 
           </Button>
         </form>
       )}
-    </section>
-  );
-}
-
-function AgendaBuilder({ m, onChange, locked }: { m: MeetingDetail; onChange: () => void; locked: boolean }) {
-  const { t } = useTranslation();
-  const notify = useApp((s) => s.notify);
-  const [title, setTitle] = useState('');
-  const [type, setType] = useState<AgendaItemType>('discussion');
-  const [duration, setDuration] = useState('10');
-  const [parentId, setParentId] = useState('');
-  const [presenterPersonId, setPresenter] = useState('');
-  const [presenterOrganisationId, setPresenterOrg] = useState('');
-  const [description, setDescription] = useState('');
-  const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<string>();
-  const [dragId, setDragId] = useState<string | null>(null);
-  const [announce, setAnnounce] = useState('');
-  const ordered = orderAgenda(m.agenda);
-  const timing = computeAgendaTimes(m.startTime, m.agenda, { endTime: m.endTime });
-  const timeOf = new Map(timing.items.map((i) => [i.id, i]));
-
-  const move = async (item: AgendaItem, target: 'up' | 'down' | 'indent' | 'outdent' | number, parent?: string | null) => {
-    try {
-      const items = await api.meetings.moveAgendaItem({
-        id: item.id,
-        to: target,
-        ...(parent !== undefined ? { parentId: parent } : {}),
-      });
-      const now = orderAgenda(items).find((o) => o.item.id === item.id);
-      setAnnounce(t('meetings.agenda.moved', { title: titleOf(t, item), position: now?.number ?? '' }));
-      onChange();
-    } catch (e) {
-      notify('error', describeError(t, e));
-    }
-  };
-  const onKey = (e: KeyboardEvent, item: AgendaItem) => {
-    if (!e.altKey || locked) return;
-    const map: Record<string, 'up' | 'down' | 'indent' | 'outdent'> = {
-      ArrowUp: 'up',
-      ArrowDown: 'down',
-      ArrowRight: 'indent',
-      ArrowLeft: 'outdent',
-    };
-    const target = map[e.key];
-    if (target) {
-      e.preventDefault();
-      void move(item, target);
-    }
-  };
-  const onDrop = (e: DragEvent, target: AgendaItem, parent: string | null) => {
-    e.preventDefault();
-    const item = m.agenda.find((a) => a.id === dragId);
-    setDragId(null);
-    if (!item || item.id === target.id) return;
-    const siblings = ordered.filter((o) => o.parentId === parent);
-    const index = siblings.findIndex((o) => o.item.id === target.id);
-    void move(item, Math.max(0, index), parent);
-  };
-  const add = async () => {
-    try {
-      await api.meetings.addAgendaItem({
-        meetingId: m.id,
-        parentId: parentId || null,
-        type,
-        title,
-        durationMinutes: Number(duration),
-        presenterPersonId: presenterPersonId || null,
-        presenterOrganisationId: presenterOrganisationId || null,
-        description: description || null,
-      });
-      setTitle('');
-      setDescription('');
-      setError(undefined);
-      onChange();
-    } catch (e) {
-      setError(describeError(t, e));
-    }
-  };
-  return (
-    <section className="panel" aria-labelledby="agenda-heading">
-      <Heading variant="h2" id="agenda-heading">
-        {t('meetings.agenda.title')}
-      </Heading>
-      <p className="muted">{t('meetings.agenda.dragHint')}</p>
-      <p>{t('meetings.agenda.total', { total: timing.totalMinutes, length: timing.meetingMinutes ?? 0 })}</p>
-      {timing.overrun && (
-        <p role="alert" className="field-error">
-          {t('meetings.agenda.overrun', { minutes: timing.overrunMinutes })}
-        </p>
-      )}
-      <span className="visually-hidden" role="status" aria-live="polite">
-        {announce}
-      </span>
-      {ordered.length === 0 ? (
-        <Paragraph>{t('meetings.agenda.empty')}</Paragraph>
-      ) : (
-        <ol className="agenda-list" style={{ listStyle: 'none', padding: 0 }}>
-          {ordered.map((o) => {
-            const item = o.item;
-            const tm = timeOf.get(item.id);
-            const name = titleOf(t, item);
-            return (
-              <li
-                key={item.id}
-                draggable={!locked}
-                onDragStart={() => setDragId(item.id)}
-                onDragOver={(e) => e.preventDefault()}
-                onDrop={(e) => onDrop(e, item, o.parentId)}
-                onKeyDown={(e) => onKey(e, item)}
-                style={{ marginLeft: o.depth * 24, padding: '6px 0', borderBottom: '1px solid #ddd' }}
-                aria-label={`${o.number}. ${name}`}
+      {m.status !== 'held' && (
+        <div className="toolbar">
+          {confirmArchive ? (
+            <>
+              <span role="alert">{t('meetings.details.archiveConfirm', { title: m.title })}</span>
+              <Button
+                variant="secondary"
+                onClick={() =>
+                  void api.meetings.archive({ id: m.id }).then(
+                    () => {
+                      notify('success', t('meetings.details.archived', { title: m.title }));
+                      navigate(to('groups', m.groupId));
+                    },
+                    (e: unknown) => notify('error', describeError(t, e)),
+                  )
+                }
               >
-                <strong>
-                  {tm?.start} {o.number}. {name}
-                </strong>{' '}
-                <span className="badge">{t(`meetings.agenda.types.${item.type}`)}</span> {item.durationMinutes} min
-                {tm?.pastMeetingEnd && <span className="badge"> {t('meetings.agenda.pastEnd')}</span>}
-                {item.carriedFromId && <span className="muted"> · {t('meetings.agenda.carried')}</span>}
-                {(item.presenterPersonId || item.presenterOrganisationId) && (
-                  <span className="muted">
-                    {' · '}
-                    {t('meetings.agenda.presenterIs', {
-                      name: [
-                        item.presenterPersonId ? m.peopleNames[item.presenterPersonId] : '',
-                        m.organisations.find((o) => o.id === item.presenterOrganisationId)?.abbreviation,
-                      ]
-                        .filter(Boolean)
-                        .join(', '),
-                    })}
-                  </span>
-                )}
-                {item.description && <div className="muted">{item.description}</div>}
-                {item.standingKey === 'open_actions_review' && <OpenActionsList m={m} />}
-                {!locked && editing === item.id && (
-                  <ItemEditor
-                    m={m}
-                    item={item}
-                    onDone={() => {
-                      setEditing(null);
-                      onChange();
-                    }}
-                  />
-                )}
-                {!locked && (
-                  <div className="toolbar" style={{ marginTop: 4 }}>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('meetings.agenda.moveUp', { title: name })}
-                      onClick={() => void move(item, 'up')}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('meetings.agenda.moveDown', { title: name })}
-                      onClick={() => void move(item, 'down')}
-                    >
-                      ↓
-                    </button>
-                    {o.depth === 0 ? (
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={t('meetings.agenda.indent', { title: name })}
-                        onClick={() => void move(item, 'indent')}
-                      >
-                        →
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={t('meetings.agenda.outdent', { title: name })}
-                        onClick={() => void move(item, 'outdent')}
-                      >
-                        ←
-                      </button>
-                    )}
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={item.continueNext}
-                        onChange={(e) =>
-                          void api.meetings
-                            .updateAgendaItem({ id: item.id, patch: { continueNext: e.target.checked } })
-                            .then(onChange, (err: unknown) => notify('error', describeError(t, err)))
-                        }
-                      />{' '}
-                      {t('meetings.agenda.continueNext')}
-                      <span className="visually-hidden">: {name}</span>
-                    </label>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setEditing(editing === item.id ? null : item.id)}
-                    >
-                      {t('meetings.agenda.edit', { title: name })}
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() =>
-                        void api.meetings
-                          .removeAgendaItem({ id: item.id })
-                          .then(onChange, (err: unknown) => notify('error', describeError(t, err)))
-                      }
-                    >
-                      {t('meetings.agenda.remove', { title: name })}
-                    </button>
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ol>
+                {t('meetings.details.archiveYes')}
+              </Button>
+              <Button variant="secondary" onClick={() => setConfirmArchive(false)}>
+                {t('common.actions.cancel')}
+              </Button>
+            </>
+          ) : (
+            <Button variant="secondary" onClick={() => setConfirmArchive(true)}>
+              {t('meetings.details.archive')}
+            </Button>
+          )}
+        </div>
       )}
-      {!locked && (
-        <form
-          aria-label={t('meetings.agenda.add')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void add();
-          }}
-        >
-          <div className="form-grid">
-            <TextField label={t('meetings.agenda.itemTitle')} value={title} onChange={setTitle} error={error} />
-            <SelectField<AgendaItemType>
-              label={t('meetings.agenda.type')}
-              value={type}
-              onChange={(v) => v && setType(v)}
-              options={AGENDA_ITEM_TYPES.map((x) => ({ value: x, label: t(`meetings.agenda.types.${x}`) }))}
-            />
-            <NativeField
-              label={t('meetings.agenda.duration')}
-              type="number"
-              min={0}
-              max={1440}
-              value={duration}
-              onChange={setDuration}
-            />
-            <SelectField
-              label={t('meetings.agenda.section')}
-              value={parentId}
-              onChange={setParentId}
-              options={ordered
-                .filter((o) => o.depth === 0)
-                .map((o) => ({ value: o.item.id, label: `${o.number}. ${titleOf(t, o.item)}` }))}
-              emptyLabel={t('meetings.agenda.topLevel')}
-            />
-            <SelectField
-              label={t('meetings.agenda.presenterPerson')}
-              value={presenterPersonId}
-              onChange={setPresenter}
-              options={m.members.map((x) => ({ value: x.personId, label: x.personName }))}
-              emptyLabel={t('common.none')}
-            />
-            <SelectField
-              label={t('meetings.agenda.presenterOrganisation')}
-              value={presenterOrganisationId}
-              onChange={setPresenterOrg}
-              options={m.organisations.map((o) => ({ value: o.id, label: o.abbreviation }))}
-              emptyLabel={t('common.none')}
-            />
-          </div>
-          <TextAreaField
-            label={t('meetings.agenda.description')}
-            value={description}
-            onChange={setDescription}
-            optional={t('common.optional')}
-          />
-          <div className="form-actions">
-            <Button type="submit">{t('meetings.agenda.add')}</Button>
-          </div>
-        </form>
-      )}
-    </section>
-  );
-}
-
-function ItemEditor({ m, item, onDone }: { m: MeetingDetail; item: AgendaItem; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [title, setTitle] = useState(titleOf(t, item));
-  const [type, setType] = useState<AgendaItemType>(item.type);
-  const [duration, setDuration] = useState(String(item.durationMinutes));
-  const [description, setDescription] = useState(item.description ?? '');
-  const [presenterPersonId, setPresenter] = useState(item.presenterPersonId ?? '');
-  const [presenterOrganisationId, setPresenterOrg] = useState(item.presenterOrganisationId ?? '');
-  const [error, setError] = useState<string>();
-  const save = async () => {
-    try {
-      await api.meetings.updateAgendaItem({
-        id: item.id,
-        patch: {
-          // A standing item keeps its translated title unless the user actually renames it.
-          ...(title !== titleOf(t, item) ? { title } : {}),
-          type,
-          durationMinutes: Number(duration),
-          description: description || null,
-          presenterPersonId: presenterPersonId || null,
-          presenterOrganisationId: presenterOrganisationId || null,
-        },
-      });
-      onDone();
-    } catch (e) {
-      setError(describeError(t, e));
-    }
-  };
-  return (
-    <form
-      aria-label={t('meetings.agenda.edit', { title: titleOf(t, item) })}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <div className="form-grid">
-        <TextField label={t('meetings.agenda.itemTitle')} value={title} onChange={setTitle} error={error} />
-        <SelectField<AgendaItemType>
-          label={t('meetings.agenda.type')}
-          value={type}
-          onChange={(v) => v && setType(v)}
-          options={AGENDA_ITEM_TYPES.map((x) => ({ value: x, label: t(`meetings.agenda.types.${x}`) }))}
-        />
-        <NativeField
-          label={t('meetings.agenda.duration')}
-          type="number"
-          min={0}
-          max={1440}
-          value={duration}
-          onChange={setDuration}
-        />
-        <SelectField
-          label={t('meetings.agenda.presenterPerson')}
-          value={presenterPersonId}
-          onChange={setPresenter}
-          options={m.members.map((x) => ({ value: x.personId, label: x.personName }))}
-          emptyLabel={t('common.none')}
-        />
-        <SelectField
-          label={t('meetings.agenda.presenterOrganisation')}
-          value={presenterOrganisationId}
-          onChange={setPresenterOrg}
-          options={m.organisations.map((o) => ({ value: o.id, label: o.abbreviation }))}
-          emptyLabel={t('common.none')}
-        />
-      </div>
-      <TextAreaField
-        label={t('meetings.agenda.description')}
-        value={description}
-        onChange={setDescription}
-        optional={t('common.optional')}
-      />
-      <div className="form-actions">
-        <Button type="submit">{t('common.actions.save')}</Button>
-        <Button type="button" variant="secondary" onClick={onDone}>
-          {t('common.actions.cancel')}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function Lifecycle({ m, onChange }: { m: MeetingDetail; onChange: () => void }) {
-  const { t } = useTranslation();
-  const notify = useApp((s) => s.notify);
-  const [note, setNote] = useState('');
-  const run = (f: () => Promise<unknown>) =>
-    void f().then(
-      () => onChange(),
-      (e: unknown) => notify('error', describeError(t, e)),
-    );
-  return (
-    <section className="panel" aria-labelledby="lifecycle-heading">
-      <Heading variant="h2" id="lifecycle-heading">
-        {t('meetings.minutes.history')}
-      </Heading>
-      <p>{t(`meetings.minutes.status.${m.minutesStatus}`)}</p>
-      <div className="toolbar">
-        {m.minutesStatus === 'draft' && (
-          <Button onClick={() => run(() => api.meetings.sendForReview({ id: m.id }))}>
-            {t('meetings.minutes.sendForReview')}
-          </Button>
-        )}
-        {m.minutesStatus !== 'approved' && (
-          <Button onClick={() => run(() => api.meetings.approveMinutes({ id: m.id }))}>{t('meetings.minutes.approve')}</Button>
-        )}
-      </div>
-      {m.minutesStatus === 'approved' && (
-        <form
-          className="toolbar"
-          onSubmit={(e) => {
-            e.preventDefault();
-            run(() => api.meetings.reopenMinutes({ id: m.id, note }));
-          }}
-        >
-          <TextField label={t('meetings.minutes.reopenNote')} value={note} onChange={setNote} />
-          <Button type="submit" variant="secondary">
-            {t('meetings.minutes.reopen')}
-          </Button>
-        </form>
-      )}
-      <ul>
-        {m.minutesHistory.map((h) => (
-          <li key={h.id}>
-            {formatDateTime(h.at)}: {t(`meetings.minutes.historyStatus.${h.status}`)}
-            {h.note ? ` — ${h.note}` : ''}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

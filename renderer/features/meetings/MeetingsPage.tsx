@@ -12,17 +12,18 @@ import { useLoad } from '../../ui/useLoad';
 import { NativeField } from './common';
 import { DecisionsRegister } from './DecisionsRegister';
 import { MeetingForm } from './MeetingForm';
-import { MeetingView } from './MeetingView';
+import { isMeetingTab, MeetingView } from './MeetingView';
 import { RunMode } from './RunMode';
 
 /**
- * `#/meetings` the list across groups; `#/meetings/<id>` one meeting; `#/meetings/<id>/run` run mode;
+ * `#/meetings` the list across groups; `#/meetings/<id>[/<tab>]` one meeting, on one of its parts
+ * (details, agenda, attendance, minutes, actions, documents); `#/meetings/<id>/run` run mode;
  * `#/meetings/decisions/<groupId>` a group's decisions register.
  */
 export function MeetingsPage({ params }: { params: string[] }) {
   if (params[0] === 'decisions' && params[1]) return <DecisionsRegister groupId={params[1]} />;
   if (params[0] && params[1] === 'run') return <RunMode id={params[0]} />;
-  if (params[0]) return <MeetingView id={params[0]} />;
+  if (params[0]) return <MeetingView id={params[0]} tab={isMeetingTab(params[1]) ? params[1] : 'details'} />;
   return <MeetingList />;
 }
 
@@ -106,9 +107,11 @@ export function MeetingTable(props: {
   }>;
   showGroup?: boolean;
   caption?: string;
+  /** What to say when there are no rows (default: nothing matches the filters). */
+  empty?: string;
 }) {
   const { t } = useTranslation();
-  if (props.rows.length === 0) return <Paragraph mt="s">{t('meetings.empty')}</Paragraph>;
+  if (props.rows.length === 0) return <Paragraph mt="s">{props.empty ?? t('meetings.empty')}</Paragraph>;
   return (
     <table className="data" style={{ marginTop: 12 }}>
       {props.caption && <caption>{props.caption}</caption>}

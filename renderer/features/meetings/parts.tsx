@@ -2,15 +2,18 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../../shared/meetings';
-import type { MeetingDetail } from '../../../shared/domain/meetings';
+import { actionInput, actionPatch, meetingsContract } from '../../../shared/contract/meetings';
+import type { ActionItem, Decision, MeetingDetail } from '../../../shared/domain/meetings';
 import { api } from '../../api';
 import { to, useApp } from '../../store/app';
 import { formatDate } from '../../ui/dates';
-import { describeError } from '../../ui/errors';
+import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '../../ui/errors';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
 import { NativeField, titleOf } from './common';
+
+const decisionUpdateInput = meetingsContract['meetings.updateDecision'].input;
 
 const DRAFT_KEY = (itemId: string) => `painopiste.minutes.${itemId}`;
 
@@ -126,6 +129,7 @@ export function AttendancePanel({ m, onChange, locked }: { m: MeetingDetail; onC
             <th scope="col">{t('meetings.attendance.person')}</th>
             <th scope="col">{t('meetings.attendance.organisation')}</th>
             <th scope="col">{t('meetings.fields.status')}</th>
+            {!locked && <th scope="col">{t('meetings.attendance.actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -159,6 +163,24 @@ export function AttendancePanel({ m, onChange, locked }: { m: MeetingDetail; onC
                     ))}
                   </select>
                 </td>
+                {!locked && (
+                  <td>
+                    {a && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          void api.meetings
+                            .removeAttendance({ id: a.id })
+                            .then(onChange, (e: unknown) => notify('error', describeError(t, e)))
+                        }
+                      >
+                        {t('meetings.attendance.clear')}
+                        <span className="visually-hidden"> ({name(pid)})</span>
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             );
           })}
@@ -170,7 +192,8 @@ export function AttendancePanel({ m, onChange, locked }: { m: MeetingDetail; onC
           aria-label={t('meetings.attendance.addSubstitute')}
           onSubmit={(e) => {
             e.preventDefault();
-            if (personId) void set(personId, status, forId || null).then(() => (setPersonId(''), setForId('')));
+            if (personId)
+              void set(personId, status, forId || null).then(() => (setPersonId(''), setForId(''), setStatus('present')));
           }}
         >
           <SelectField
@@ -212,7 +235,10 @@ export function AttendancePanel({ m, onChange, locked }: { m: MeetingDetail; onC
             {[
               ...o.people
                 .filter((p) => p.status)
-                .map((p) => `${name(p.personId)} – ${t(`meetings.attendance.status.${p.status}`)}`),
+                .map(
+                  (p) =>
+                    `${name(p.personId)}${p.standsInFor ? ` (${t('meetings.attendance.standingInFor', { name: name(p.standsInFor) })})` : ''} – ${t(`meetings.attendance.status.${p.status}`)}`,
+                ),
               ...o.standingIn.map(
                 (s) => `${name(s.personId)} (${t('meetings.attendance.standingInFor', { name: name(s.forPersonId) })})`,
               ),
@@ -248,6 +274,7 @@ export function DecisionsPanel({
   const [text, setText] = useState('');
   const [forItem, setForItem] = useState(itemId ?? '');
   const [error, setError] = useState<string>();
+  const [editing, setEditing] = useState<string | null>(null);
   const list = m.decisions.filter((d) => !itemId || d.agendaItemId === itemId);
   const itemTitle = (id: string | null) => titleOf(t, m.agenda.find((a) => a.id === id) ?? { title: '' });
   const add = async () => {
@@ -271,20 +298,41 @@ export function DecisionsPanel({
         <ul>
           {list.map((d) => (
             <li key={d.id}>
-              <strong>{d.number}</strong> {!itemId && d.agendaItemId ? `(${itemTitle(d.agendaItemId)}) ` : ''}
-              {d.text}{' '}
-              {!locked && (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() =>
-                    void api.meetings
-                      .removeDecision({ id: d.id })
-                      .then(onChange, (e: unknown) => notify('error', describeError(t, e)))
-                  }
-                >
-                  {t('meetings.decisions.remove', { number: d.number ?? '' })}
-                </button>
+              {editing === d.id ? (
+                <DecisionEditor
+                  decision={d}
+                  onDone={() => {
+                    setEditing(null);
+                    onChange();
+                  }}
+                />
+              ) : (
+                <>
+                  <strong>{d.number}</strong> {!itemId && d.agendaItemId ? `(${itemTitle(d.agendaItemId)}) ` : ''}
+                  {d.text}{' '}
+                  {!locked && (
+                    <>
+                      <button type="button" className="link-button" onClick={() => setEditing(d.id)}>
+                        {t('meetings.decisions.edit', { number: d.number ?? '' })}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          void api.meetings.removeDecision({ id: d.id }).then(
+                            () => {
+                              notify('success', t('meetings.decisions.removed', { number: d.number ?? '' }));
+                              onChange();
+                            },
+                            (e: unknown) => notify('error', describeError(t, e)),
+                          )
+                        }
+                      >
+                        {t('meetings.decisions.remove', { number: d.number ?? '' })}
+                      </button>
+                    </>
+                  )}
+                </>
               )}
             </li>
           ))}
@@ -317,6 +365,169 @@ export function DecisionsPanel({
   );
 }
 
+function DecisionEditor({ decision, onDone }: { decision: Decision; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(decision.text);
+  const [error, setError] = useState<string>();
+  const label = t('meetings.decisions.edit', { number: decision.number ?? '' });
+  return (
+    <form
+      aria-label={label}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = validateWith(t, decisionUpdateInput, { id: decision.id, text });
+        if (!v.ok) return setError(v.errors.text);
+        void api.meetings.updateDecision(v.data).then(onDone, (err: unknown) => setError(describeError(t, err)));
+      }}
+    >
+      <TextAreaField
+        label={`${t('meetings.decisions.text')} ${decision.number ?? ''}`}
+        value={text}
+        onChange={setText}
+        error={error}
+      />
+      <div className="form-actions">
+        <Button type="submit">{t('common.actions.save')}</Button>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          {t('common.actions.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type Picker = { id: string; label: string };
+
+/** People and organisations to choose an owner from (loaded once per panel). */
+function useOwnerPickers() {
+  const people = useLoad(() => api.people.list({}), []);
+  const organisations = useLoad(() => api.organisations.list({}), []);
+  return {
+    people: (people.data ?? []).map((p): Picker => ({ id: p.id, label: p.name })),
+    organisations: (organisations.data ?? []).map((o): Picker => ({ id: o.id, label: `${o.abbreviation} – ${o.name}` })),
+  };
+}
+
+type ActionFields = { title: string; ownerPersonId: string; ownerOrganisationId: string; dueDate: string; description: string };
+
+function ActionFieldsGrid(props: {
+  values: ActionFields;
+  set: (p: Partial<ActionFields>) => void;
+  errors: FieldErrors;
+  pickers: { people: Picker[]; organisations: Picker[] };
+  children?: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { values, set, errors, pickers } = props;
+  return (
+    <>
+      <div className="form-grid">
+        <TextField
+          label={t('meetings.actions.fields.title')}
+          value={values.title}
+          onChange={(v) => set({ title: v })}
+          error={errors.title}
+        />
+        {props.children}
+        <SelectField
+          label={t('meetings.actions.fields.ownerPerson')}
+          value={values.ownerPersonId}
+          onChange={(v) => set({ ownerPersonId: v })}
+          options={pickers.people.map((p) => ({ value: p.id, label: p.label }))}
+          emptyLabel={t('common.none')}
+          error={errors.ownerPersonId}
+        />
+        <SelectField
+          label={t('meetings.actions.fields.ownerOrganisation')}
+          value={values.ownerOrganisationId}
+          onChange={(v) => set({ ownerOrganisationId: v })}
+          options={pickers.organisations.map((o) => ({ value: o.id, label: o.label }))}
+          emptyLabel={t('common.none')}
+          error={errors.ownerOrganisationId}
+        />
+        <NativeField
+          label={t('meetings.actions.fields.due')}
+          type="date"
+          value={values.dueDate}
+          onChange={(v) => set({ dueDate: v })}
+          error={errors.dueDate}
+        />
+      </div>
+      <TextAreaField
+        label={t('meetings.actions.fields.description')}
+        value={values.description}
+        onChange={(v) => set({ description: v })}
+        optional={t('common.optional')}
+        error={errors.description}
+      />
+    </>
+  );
+}
+
+/** Edit an action item's title, owners, due date and description (only the changed fields are sent). */
+export function ActionEditor({
+  action,
+  pickers,
+  onDone,
+  onCancel,
+}: {
+  action: ActionItem;
+  pickers: { people: Picker[]; organisations: Picker[] };
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const initial: ActionFields = {
+    title: action.title,
+    ownerPersonId: action.ownerPersonId ?? '',
+    ownerOrganisationId: action.ownerOrganisationId ?? '',
+    dueDate: action.dueDate ?? '',
+    description: action.description ?? '',
+  };
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const save = async () => {
+    const patch: Record<string, unknown> = {};
+    for (const k of Object.keys(initial) as Array<keyof ActionFields>) {
+      if (values[k] !== initial[k]) patch[k] = k === 'title' ? values[k] : values[k] || null;
+    }
+    const v = validateWith(t, actionPatch, patch);
+    if (!v.ok) return setErrors(v.errors);
+    try {
+      if (Object.keys(v.data).length) await api.meetings.updateAction({ id: action.id, patch: v.data });
+      onDone();
+    } catch (e) {
+      setErrors(fieldErrorsOf(t, e));
+      setFormError(describeError(t, e));
+    }
+  };
+  return (
+    <form
+      aria-label={t('meetings.actions.edit', { title: action.title })}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <ActionFieldsGrid values={values} set={(p) => setValues((v) => ({ ...v, ...p }))} errors={errors} pickers={pickers} />
+      {formError && (
+        <p role="alert" className="field-error">
+          {formError}
+        </p>
+      )}
+      <div className="form-actions">
+        <Button type="submit">{t('common.actions.save')}</Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('common.actions.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 export function ActionsPanel({
   m,
   itemId,
@@ -329,14 +540,21 @@ export function ActionsPanel({
   locked: boolean;
 }) {
   const { t } = useTranslation();
-  const people = useLoad(() => api.people.list({}), []);
-  const organisations = useLoad(() => api.organisations.list({}), []);
-  const [title, setTitle] = useState('');
-  const [ownerPersonId, setOwnerPerson] = useState('');
-  const [ownerOrganisationId, setOwnerOrg] = useState('');
-  const [dueDate, setDue] = useState(m.nextMeeting?.date ?? '');
+  const notify = useApp((s) => s.notify);
+  const pickers = useOwnerPickers();
+  const fresh = (): ActionFields => ({
+    title: '',
+    ownerPersonId: '',
+    ownerOrganisationId: '',
+    dueDate: m.nextMeeting?.date ?? '',
+    description: '',
+  });
+  const [values, setValues] = useState<ActionFields>(fresh);
   const [forItem, setForItem] = useState(itemId ?? '');
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
   const list = m.actions.filter((a) => !itemId || a.agendaItemId === itemId);
   const owner = (a: { ownerPersonId: string | null; ownerOrganisationId: string | null }) =>
     [
@@ -346,23 +564,40 @@ export function ActionsPanel({
       .filter(Boolean)
       .join(', ');
   const add = async () => {
+    const v = validateWith(t, actionInput, {
+      groupId: m.groupId,
+      meetingId: m.id,
+      agendaItemId: (itemId ?? forItem) || null,
+      title: values.title,
+      description: values.description || null,
+      ownerPersonId: values.ownerPersonId || null,
+      ownerOrganisationId: values.ownerOrganisationId || null,
+      dueDate: values.dueDate || null,
+    });
+    if (!v.ok) return setErrors(v.errors);
     try {
-      await api.meetings.addAction({
-        groupId: m.groupId,
-        meetingId: m.id,
-        agendaItemId: (itemId ?? forItem) || null,
-        title,
-        ownerPersonId: ownerPersonId || null,
-        ownerOrganisationId: ownerOrganisationId || null,
-        dueDate: dueDate || null,
-      });
-      setTitle('');
-      setError(undefined);
+      await api.meetings.addAction(v.data);
+      // The next action starts clean: no owner carried over. The agenda item and due date stay, as the
+      // next action usually belongs to the same item and the same follow-up meeting.
+      setValues((old) => ({ ...fresh(), dueDate: old.dueDate }));
+      setErrors({});
+      setFormError(undefined);
+      notify('success', t('meetings.actions.added', { title: v.data.title }));
       onChange();
     } catch (e) {
-      setError(describeError(t, e));
+      setErrors(fieldErrorsOf(t, e));
+      setFormError(describeError(t, e));
     }
   };
+  const remove = (a: ActionItem) =>
+    void api.meetings.removeAction({ id: a.id }).then(
+      () => {
+        setRemoving(null);
+        notify('success', t('meetings.actions.removed', { title: a.title }));
+        onChange();
+      },
+      (e: unknown) => notify('error', describeError(t, e)),
+    );
   return (
     <section className="panel" aria-labelledby={`actions-${itemId ?? 'all'}`}>
       <Heading variant="h3" as="h2" id={`actions-${itemId ?? 'all'}`}>
@@ -375,7 +610,42 @@ export function ActionsPanel({
           {list.map((a) => (
             <li key={a.id}>
               {a.title} — {owner(a)} {a.dueDate ? t('meetings.actions.dueOn', { date: formatDate(a.dueDate) }) : ''} (
-              {t(`meetings.actions.status.${a.status}`)})
+              {t(`meetings.actions.status.${a.status}`)}){a.description && <div className="muted">{a.description}</div>}
+              {!locked && editing !== a.id && (
+                <span className="toolbar-inline">
+                  {' '}
+                  <button type="button" className="link-button" onClick={() => setEditing(a.id)}>
+                    {t('meetings.actions.edit', { title: a.title })}
+                  </button>{' '}
+                  {removing === a.id ? (
+                    <>
+                      <span className="field-error">{t('meetings.actions.removeConfirm', { title: a.title })} </span>
+                      <button type="button" className="link-button" onClick={() => remove(a)}>
+                        {t('meetings.actions.removeYes', { title: a.title })}
+                      </button>{' '}
+                      <button type="button" className="link-button" onClick={() => setRemoving(null)}>
+                        {t('meetings.agenda.removeNo')}
+                      </button>
+                    </>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => setRemoving(a.id)}>
+                      {t('meetings.actions.remove', { title: a.title })}
+                    </button>
+                  )}
+                </span>
+              )}
+              {editing === a.id && (
+                <ActionEditor
+                  action={a}
+                  pickers={pickers}
+                  onCancel={() => setEditing(null)}
+                  onDone={() => {
+                    setEditing(null);
+                    notify('success', t('meetings.saved'));
+                    onChange();
+                  }}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -383,13 +653,13 @@ export function ActionsPanel({
       {!locked && (
         <form
           aria-label={t('meetings.actions.add')}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void add();
           }}
         >
-          <div className="form-grid">
-            <TextField label={t('meetings.actions.fields.title')} value={title} onChange={setTitle} error={error} />
+          <ActionFieldsGrid values={values} set={(p) => setValues((v) => ({ ...v, ...p }))} errors={errors} pickers={pickers}>
             {!itemId && (
               <SelectField
                 label={t('meetings.agenda.item')}
@@ -399,22 +669,12 @@ export function ActionsPanel({
                 emptyLabel={t('common.none')}
               />
             )}
-            <SelectField
-              label={t('meetings.actions.fields.ownerPerson')}
-              value={ownerPersonId}
-              onChange={setOwnerPerson}
-              options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              emptyLabel={t('common.none')}
-            />
-            <SelectField
-              label={t('meetings.actions.fields.ownerOrganisation')}
-              value={ownerOrganisationId}
-              onChange={setOwnerOrg}
-              options={(organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.abbreviation} – ${o.name}` }))}
-              emptyLabel={t('common.none')}
-            />
-            <NativeField label={t('meetings.actions.fields.due')} type="date" value={dueDate} onChange={setDue} />
-          </div>
+          </ActionFieldsGrid>
+          {formError && (
+            <p role="alert" className="field-error">
+              {formError}
+            </p>
+          )}
           <div className="form-actions">
             <Button type="submit">{t('meetings.actions.add')}</Button>
           </div>
