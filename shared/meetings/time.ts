@@ -27,9 +27,10 @@
  *   wallToMinutes, minutesToWall.
  *   MeetingsInputError: thrown (with i18n keys) when a function gets malformed input.
  */
+import { DEFAULT_TIME_ZONE, todayIn } from '../today';
 import { TZDate, tzOffset } from '@date-fns/tz';
 
-export const DEFAULT_ZONE = 'Europe/Helsinki';
+export const DEFAULT_ZONE = DEFAULT_TIME_ZONE;
 
 /** 'YYYY-MM-DD' */
 export type CalendarDate = string;
@@ -220,10 +221,8 @@ export function realDurationMinutes(date: CalendarDate, start: WallTime, end: Wa
   return (toInstant(date, end, zone).getTime() - toInstant(date, start, zone).getTime()) / MINUTE_MS;
 }
 
-/** Today's calendar date in `zone`. */
-export function todayIn(zone: string = DEFAULT_ZONE, now: Date = new Date()): CalendarDate {
-  return fromInstant(now, zone).date;
-}
+/** Today's calendar date in `zone`: the one implementation in shared/today.ts. */
+export { todayIn };
 
 export interface MeetingTimeInput {
   date: unknown;

@@ -9,10 +9,10 @@
  * and never drifts to the 28th/29th.
  */
 import { addMonths } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
 import type { IsoDate } from './types';
+import { DEFAULT_TIME_ZONE, localDate } from '../today';
 
-export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
+export { DEFAULT_TIME_ZONE };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -88,8 +88,7 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
  * hold UTC instants; the engine itself only sees local dates, so DST never matters to it.
  */
 export function localDateOf(instant: Date | string | number, timeZone: string = DEFAULT_TIME_ZONE): IsoDate {
-  const at = new TZDate(new Date(instant).getTime(), timeZone);
-  return fromLocal(at);
+  return localDate(instant, timeZone);
 }
 
 /** A term grid: term k = [start(k), start(k+1)). Starts are cached because month clamping is not linear. */

@@ -3,12 +3,9 @@
  * data (its subgroups included) so nothing open is forgotten.
  */
 import type { HandoverChecklist } from '../../../shared/domain/exchange';
+import { today as todayOf } from '../clock';
 import type { Ctx } from '../context';
 
-/** Today's calendar date where the groups work (Finland). */
-export function todayIn(now: Date, timeZone = 'Europe/Helsinki'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 const CLOSED_ACTION = `('done', 'completed', 'cancelled')`;
 
@@ -25,7 +22,7 @@ export function groupTreeIds(ctx: Ctx, groupId: string): string[] {
 
 export function buildChecklist(ctx: Ctx, groupId: string): HandoverChecklist {
   ctx.store.require('work_groups', groupId, 'group');
-  const today = todayIn(ctx.now());
+  const today = todayOf(ctx);
   const tree = JSON.stringify(groupTreeIds(ctx, groupId));
   const inTree = `IN (SELECT value FROM json_each(@tree))`;
 

@@ -1,18 +1,12 @@
 import type { HandlersFor } from '../../../shared/contract/core';
-import type { appContract, AppInfo, Settings } from '../../../shared/contract/app';
+import type { appContract, AppInfo } from '../../../shared/contract/app';
 import type { Ctx } from '../context';
 import { getMeta, replicaId, schemaVersion, setMeta } from '../db/open';
 import { userError } from '../errors';
+import { readSettings, writeSettings } from '../repositories/settings';
 import { loadExampleData } from './example-data';
 
-const DEFAULT_SETTINGS: Settings = { language: 'en', timeZone: 'Europe/Helsinki' };
-
-export function readSettings(ctx: Pick<Ctx, 'db'>): Settings {
-  const rows = ctx.db.prepare(`SELECT key, value FROM settings`).all() as Array<{ key: string; value: string }>;
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const r of rows) out[r.key] = JSON.parse(r.value);
-  return out as unknown as Settings;
-}
+export { readSettings };
 
 export function appInfo(ctx: Ctx): AppInfo {
   return {
@@ -42,10 +36,7 @@ export const appHandlers: HandlersFor<typeof appContract, Ctx> = {
   'settings.get': (_input, ctx) => readSettings(ctx),
   'settings.update': (patch, ctx) =>
     ctx.tx(() => {
-      const stmt = ctx.db.prepare(
-        `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      );
-      for (const [key, value] of Object.entries(patch)) if (value !== undefined) stmt.run(key, JSON.stringify(value));
+      writeSettings(ctx, patch);
       return readSettings(ctx);
     }),
   'host.saveFile': (input, ctx) => {

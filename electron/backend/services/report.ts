@@ -3,6 +3,7 @@ import type { Group } from '../../../shared/domain/groups';
 import type { ReportFile } from '../../../shared/domain/portfolio';
 import { chartSvg } from '../../../shared/portfolio/chart';
 import { latestValue } from '../../../shared/portfolio/figures';
+import { today } from '../clock';
 import type { Ctx } from '../context';
 import { renderDocument, toDownload, type Block, type Doc, type Lang } from '../documents';
 import { translator } from '../i18n';
@@ -189,7 +190,7 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
     lang,
     meta: [
       { label: t('portfolio.report.period'), value: `${reportDate(from, lang)} – ${reportDate(to, lang)}` },
-      { label: t('portfolio.report.generated'), value: reportDate(ctx.now().toISOString().slice(0, 10), lang) },
+      { label: t('portfolio.report.generated'), value: reportDate(today(ctx), lang) },
     ],
     blocks,
   };

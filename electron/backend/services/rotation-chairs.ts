@@ -1,6 +1,7 @@
+import { today } from '../clock';
 import type { Ctx } from '../context';
 import type { RotationRecord } from '../../../shared/domain/rotation';
-import { computeSchedule, localDateOf, type MeetingChair, type Rotation, type Schedule } from '../../../shared/rotation';
+import { computeSchedule, type MeetingChair, type Rotation, type Schedule } from '../../../shared/rotation';
 import {
   engineMeetings,
   findRotationByGroup,
@@ -47,7 +48,7 @@ export function groupSchedule(ctx: Ctx, groupId: string): GroupSchedule | undefi
     rotation,
     timeZone,
     groupName: group ? groupTitle(group.name, group.priority_number) : '',
-    today: localDateOf(ctx.now(), timeZone),
+    today: today(ctx),
     meetings,
     schedule,
   };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading } from 'suomifi-ui-components';
-import { AGENDA_ITEM_TYPES, todayIn, type AgendaItemType } from '../../../shared/meetings';
+import { AGENDA_ITEM_TYPES, type AgendaItemType } from '../../../shared/meetings';
 import type { GroupDetail } from '../../../shared/domain/groups';
 import type { AgendaTemplateItem } from '../../../shared/domain/meetings';
 import { api } from '../../api';
@@ -13,13 +13,14 @@ import { useLoad } from '../../ui/useLoad';
 import { NativeField, titleOf } from './common';
 import { MeetingForm } from './MeetingForm';
 import { MeetingTable } from './MeetingsPage';
+import { useToday } from '../../ui/today';
 
 /** The group page's meetings section: upcoming and past meetings, scheduling, the agenda template. */
 export function GroupPanel({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<'meeting' | 'series' | null>(null);
   const meetings = useLoad(() => api.meetings.list({ groupId: group.id }), [group.id]);
-  const today = todayIn(group.timeZone);
+  const today = useToday();
   const all = meetings.data ?? [];
   const upcoming = all.filter((m) => m.date >= today);
   const past = all.filter((m) => m.date < today).reverse();

@@ -27,8 +27,8 @@ import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '..
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useLoad } from '../../ui/useLoad';
 import { IndicatorChart } from './IndicatorChart';
+import { today } from '../../ui/today';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** Form errors from a failed call: field messages when there are any, else one sentence on `fallbackField`. */
 function errorsOf(t: ReturnType<typeof useTranslation>['t'], e: unknown, fallbackField: string): FieldErrors {
@@ -41,7 +41,7 @@ function LifecycleSection({ group }: { group: GroupDetail }) {
   const notify = useApp((s) => s.notify);
   const life = useLoad(() => api.portfolio.lifecycle({ groupId: group.id }), [group.id, group.status]);
   const [status, setStatus] = useState<GroupStatus | ''>('');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(today());
   const [note, setNote] = useState('');
   const [transferredTo, setTransferredTo] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -18,8 +18,8 @@ import { base64ToBytes, saveFile, savePdf } from '../../ui/files';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
+import { today } from '../../ui/today';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 type SortKey = 'number' | 'lastMeeting' | 'attendance' | 'overdue' | 'progress';
 const SORTS: SortKey[] = ['number', 'lastMeeting', 'attendance', 'overdue', 'progress'];
@@ -162,8 +162,8 @@ function ReportExport() {
   const notify = useApp((s) => s.notify);
   const [lang, setLang] = useState<'fi' | 'sv' | 'en'>((['fi', 'sv', 'en'] as const).find((l) => l === i18n.language) ?? 'fi');
   const [format, setFormat] = useState<ExportFormat>('pdf');
-  const [from, setFrom] = useState(monthsBefore(todayIso(), 12));
-  const [toDate, setToDate] = useState(todayIso());
+  const [from, setFrom] = useState(monthsBefore(today(), 12));
+  const [toDate, setToDate] = useState(today());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
@@ -247,7 +247,7 @@ function ReviewList() {
   const navigate = useApp((s) => s.navigate);
   const reviews = useLoad(() => api.portfolio.reviews({}), []);
   const [label, setLabel] = useState('');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(today());
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
 

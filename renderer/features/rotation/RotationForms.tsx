@@ -10,11 +10,7 @@ import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '..
 import { SelectField, TextField } from '../../ui/fields';
 import { MembersEditor } from './MembersEditor';
 import { useMemberOptions } from './useMemberOptions';
-
-const todayIso = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+import { today } from '../../ui/today';
 
 const toNumber = (s: string) => (s.trim() === '' ? null : Number(s));
 
@@ -56,8 +52,8 @@ export function CreateRotationForm(props: { groupId: string; onDone: (view: Rota
   const [unit, setUnit] = useState<RotationUnit>('organisations');
   const [mode, setMode] = useState<RotationMode>('per_meeting');
   const [termLength, setTermLength] = useState('6');
-  const [anchorDate, setAnchorDate] = useState(todayIso());
-  const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
+  const [anchorDate, setAnchorDate] = useState(today());
+  const [effectiveFrom, setEffectiveFrom] = useState(today());
   const [members, setMembers] = useState<string[]>([]);
   const [startIndex, setStartIndex] = useState('0');
   const [cancelledRule, setCancelledRule] = useState<CancelledRule>('hold');

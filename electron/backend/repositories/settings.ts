@@ -1,0 +1,27 @@
+import type { Settings } from '../../../shared/contract/app';
+import { DEFAULT_TIME_ZONE } from '../../../shared/today';
+import type { Db } from '../db/open';
+
+const DEFAULT_SETTINGS: Settings = { language: 'en', timeZone: DEFAULT_TIME_ZONE };
+
+/** The user's settings (language, time zone, "who am I"), with defaults for what was never set. */
+export function readSettings(ctx: { db: Db }): Settings {
+  const rows = ctx.db.prepare(`SELECT key, value FROM settings`).all() as Array<{ key: string; value: string }>;
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) out[r.key] = JSON.parse(r.value);
+  return out as unknown as Settings;
+}
+
+/** One setting's stored value (JSON-decoded), or undefined when it was never set. */
+export function readSetting(ctx: { db: Db }, key: string): unknown {
+  const raw = ctx.db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(key) as string | undefined;
+  return raw === undefined ? undefined : JSON.parse(raw);
+}
+
+/** Store settings (absent values are left untouched). */
+export function writeSettings(ctx: { db: Db }, values: Record<string, unknown>): void {
+  const stmt = ctx.db.prepare(
+    `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) stmt.run(key, JSON.stringify(value));
+}
