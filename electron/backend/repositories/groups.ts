@@ -90,3 +90,21 @@ export function ancestors(store: RowStore, id: string): string[] {
     .pluck()
     .all(id) as string[];
 }
+
+/** A person's live memberships of a group (for the one-role-at-a-time rule). */
+export function membershipsOfPerson(store: RowStore, groupId: string, personId: string): Membership[] {
+  return (
+    store
+      .prepare(`SELECT * FROM memberships WHERE group_id = ? AND person_id = ? AND deleted = 0`)
+      .all(groupId, personId) as RawRow[]
+  ).map((r) => store.decode<Membership>('memberships', r));
+}
+
+/** The highest priority number in use (0 when none): a new priority takes the next one. */
+export function maxPriorityNumber(store: RowStore): number {
+  return (
+    (store.prepare(`SELECT coalesce(max(priority_number), 0) FROM work_groups WHERE kind = 'priority_group'`).pluck().get() as
+      | number
+      | null) ?? 0
+  );
+}

@@ -2,6 +2,7 @@ import example from '../../../resources/example/cooperation-model.json';
 import type { Group } from '../../../shared/domain/groups';
 import type { Organisation, OrganisationKind } from '../../../shared/domain/organisations';
 import type { Ctx } from '../context';
+import { createGroup } from './groups';
 
 interface ExampleGroup {
   key: string;
@@ -39,27 +40,27 @@ export function loadExampleData(ctx: Ctx): void {
     const groups = new Map<string, Group>();
     for (const g of example.groups as ExampleGroup[]) {
       const parent = g.parent ? groups.get(g.parent) : undefined;
-      const group = ctx.store.insert<Group>('work_groups', {
-        kind: g.kind,
-        name: g.name,
-        shortName: g.shortName ?? null,
-        description: g.description ?? null,
-        parentId: parent?.id ?? null,
-        status: g.status,
-        statusDate: g.statusDate ?? null,
-        transferredTo: g.transferredTo ?? null,
-        priorityNumber: g.priorityNumber ?? null,
-        timeZone: 'Europe/Helsinki',
-      });
+      const group = createGroup(
+        ctx,
+        {
+          kind: g.kind,
+          name: g.name,
+          shortName: g.shortName ?? null,
+          description: g.description ?? null,
+          parentId: parent?.id ?? null,
+          status: g.status,
+          statusDate: g.statusDate ?? null,
+          transferredTo: g.transferredTo ?? null,
+          priorityNumber: g.priorityNumber ?? null,
+          timeZone: 'Europe/Helsinki',
+        },
+        {
+          date: g.statusDate ?? '2022-05-24',
+          note: g.statusNote ?? null,
+          detail: g.transferredTo ? { transferredTo: g.transferredTo } : null,
+        },
+      );
       groups.set(g.key, group);
-      ctx.store.insert('status_history', {
-        entityType: 'group',
-        entityId: group.id,
-        status: g.status,
-        date: g.statusDate ?? '2022-05-24',
-        note: g.statusNote ?? null,
-        detail: g.transferredTo ? { transferredTo: g.transferredTo } : null,
-      });
       for (const abbreviation of g.lead) {
         ctx.store.insert('group_organisations', { groupId: group.id, organisationId: org(abbreviation).id, role: 'lead' });
       }

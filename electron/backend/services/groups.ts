@@ -1,11 +1,15 @@
 import type { HandlersFor } from '../../../shared/contract/core';
 import type { groupsContract } from '../../../shared/contract/groups';
-import type { Group, GroupOrganisation, Membership } from '../../../shared/domain/groups';
+import type { Group, GroupOrganisation, GroupStatus, Membership } from '../../../shared/domain/groups';
 import type { Organisation } from '../../../shared/domain/organisations';
 import type { Person } from '../../../shared/domain/people';
 import type { Ctx } from '../context';
 import { userError } from '../errors';
-import { ancestors, findGroupOrganisation, groupDetail, listGroups } from '../repositories/groups';
+import { duplicateMembership, type MembershipSpan } from '../../../shared/groups/memberships';
+import { checkTransition } from '../../../shared/portfolio/lifecycle';
+import { today } from '../clock';
+import { ancestors, findGroupOrganisation, groupDetail, listGroups, membershipsOfPerson } from '../repositories/groups';
+import { recordStatus } from './status-history';
 
 /** A subgroup needs a parent, and no group may end up inside itself. */
 function assertParent(ctx: Ctx, groupId: string | null, kind: string, parentId: string | null) {
@@ -17,14 +21,91 @@ function assertParent(ctx: Ctx, groupId: string | null, kind: string, parentId: 
   }
 }
 
-/** Recording the lifecycle keeps the history the portfolio and the progress report read. */
-function recordStatus(ctx: Ctx, groupId: string, status: string) {
-  ctx.store.insert('status_history', {
+/** What a new group needs; the rest takes the table's defaults. */
+export type NewGroup = Pick<Group, 'kind' | 'name' | 'status'> &
+  Partial<Pick<Group, 'shortName' | 'description' | 'parentId' | 'statusDate' | 'transferredTo' | 'priorityNumber' | 'timeZone'>>;
+
+/**
+ * The one place a group is created: `groups.create`, scanning's approval and the example loader all
+ * call it, so every group gets the parent rule and its first status-history row. `history` overrides the
+ * history row's date (default: the status date, else today), note and detail.
+ */
+export function createGroup(
+  ctx: Ctx,
+  input: NewGroup,
+  history: { date?: string; note?: string | null; detail?: unknown } = {},
+): Group {
+  assertParent(ctx, null, input.kind, input.parentId ?? null);
+  const group = ctx.store.insert<Group>('work_groups', { ...input, parentId: input.parentId ?? null });
+  recordStatus(ctx, {
     entityType: 'group',
-    entityId: groupId,
-    status,
-    date: ctx.now().toISOString().slice(0, 10),
+    entityId: group.id,
+    status: group.status,
+    date: history.date ?? group.statusDate ?? today(ctx),
+    note: history.note,
+    detail: history.detail,
   });
+  return group;
+}
+
+export interface StatusChange {
+  groupId: string;
+  status: GroupStatus;
+  date: string;
+  transferredTo?: string | null;
+  note?: string | null;
+}
+
+/**
+ * The one owner of a group's lifecycle: checks the transition (shared/portfolio/lifecycle.ts), moves the
+ * group and records the history. `portfolio.changeStatus` and a status change through `groups.update`
+ * both come here, so concluded → proposed is refused on every path and the history never runs backwards.
+ */
+export function changeGroupStatus(ctx: Ctx, change: StatusChange): Group {
+  const group = ctx.store.require<Group>('work_groups', change.groupId, 'group');
+  const problem = checkTransition({
+    from: group.status,
+    to: change.status,
+    date: change.date,
+    transferredTo: change.transferredTo,
+    currentDate: group.statusDate,
+  });
+  if (problem) throw userError('validation', problem.key, problem.params);
+  const transferredTo = change.status === 'transferred' ? (change.transferredTo ?? null) : null;
+  const updated = ctx.store.update<Group>('work_groups', group.id, {
+    status: change.status,
+    statusDate: change.date,
+    transferredTo,
+  });
+  recordStatus(ctx, {
+    entityType: 'group',
+    entityId: group.id,
+    status: change.status,
+    date: change.date,
+    note: change.note,
+    detail: transferredTo ? { transferredTo } : null,
+  });
+  return updated;
+}
+
+/**
+ * A person holds a role in a group once at a time (shared/groups/memberships.ts, the rule the import
+ * applies too): refuse a membership that would overlap another with the same person, group and role.
+ */
+function assertNoDuplicateMembership(ctx: Ctx, candidate: MembershipSpan) {
+  const clash = duplicateMembership(candidate, membershipsOfPerson(ctx.store, candidate.groupId, candidate.personId));
+  if (!clash) return;
+  const person = ctx.store.get<Person>('people', candidate.personId);
+  throw userError(
+    'conflict',
+    'groups.errors.duplicateMembership',
+    {
+      person: person?.name ?? '',
+      role: candidate.role,
+      from: clash.fromDate ?? '…',
+      until: clash.untilDate ?? '…',
+    },
+  );
 }
 
 export const groupHandlers: HandlersFor<typeof groupsContract, Ctx> = {
@@ -34,20 +115,15 @@ export const groupHandlers: HandlersFor<typeof groupsContract, Ctx> = {
     if (!detail) throw userError('not_found', 'errors.notFound', { entity: 'group' });
     return detail;
   },
-  'groups.create': (input, ctx) =>
-    ctx.tx(() => {
-      assertParent(ctx, null, input.kind, input.parentId);
-      const group = ctx.store.insert<Group>('work_groups', input);
-      recordStatus(ctx, group.id, group.status);
-      return group;
-    }),
+  'groups.create': (input, ctx) => ctx.tx(() => createGroup(ctx, input)),
   'groups.update': ({ id, patch }, ctx) =>
     ctx.tx(() => {
       const current = ctx.store.require<Group>('work_groups', id, 'group');
       assertParent(ctx, id, patch.kind ?? current.kind, patch.parentId === undefined ? current.parentId : patch.parentId);
-      const updated = ctx.store.update<Group>('work_groups', id, patch);
-      if (updated.status !== current.status) recordStatus(ctx, id, updated.status);
-      return updated;
+      const { status, ...rest } = patch;
+      // A status change is a lifecycle step: the lifecycle owner checks and records it (dated today).
+      if (status !== undefined && status !== current.status) changeGroupStatus(ctx, { groupId: id, status, date: today(ctx) });
+      return Object.keys(rest).length ? ctx.store.update<Group>('work_groups', id, rest) : ctx.store.require<Group>('work_groups', id, 'group');
     }),
   'groups.archive': ({ id }, ctx) =>
     ctx.tx(() => {
@@ -78,6 +154,7 @@ export const groupHandlers: HandlersFor<typeof groupsContract, Ctx> = {
     ctx.tx(() => {
       ctx.store.require<Group>('work_groups', input.groupId, 'group');
       const person = ctx.store.require<Person>('people', input.personId, 'person');
+      assertNoDuplicateMembership(ctx, input);
       return ctx.store.insert<Membership>('memberships', { ...input, organisationId: person.organisationId });
     }),
   'groups.updateMember': ({ id, patch }, ctx) =>
@@ -86,6 +163,7 @@ export const groupHandlers: HandlersFor<typeof groupsContract, Ctx> = {
       const fromDate = patch.fromDate === undefined ? current.fromDate : patch.fromDate;
       const untilDate = patch.untilDate === undefined ? current.untilDate : patch.untilDate;
       if (fromDate && untilDate && fromDate > untilDate) throw userError('validation', 'validation.dateOrder');
+      assertNoDuplicateMembership(ctx, { ...current, role: patch.role ?? current.role, fromDate, untilDate });
       return ctx.store.update<Membership>('memberships', id, patch);
     }),
   'groups.removeMember': ({ id }, ctx) =>

@@ -14,7 +14,6 @@ import {
 } from '../../../shared/domain/meetings';
 import {
   buildAgendaFromTemplate,
-  DEFAULT_ZONE,
   evaluateQuorum,
   generateOccurrences,
   moveItem,
@@ -25,7 +24,6 @@ import {
   planOccurrenceEdit,
   splitSeries,
   STANDARD_TEMPLATE,
-  todayIn,
   validateQuorumRule,
   validateSeries,
   type AttendanceRecord,
@@ -63,9 +61,10 @@ import {
   templateOf,
 } from '../repositories/meetings';
 import { refreshRotationChairs } from './rotation-chairs';
+import { today } from '../clock';
+import { recordStatus } from './status-history';
 import { actionsCalendar, decisionsDocument, meetingCalendar, meetingDocument } from './meetings-documents';
 
-const today = (ctx: Ctx): string => todayIn(DEFAULT_ZONE, ctx.now());
 
 function requireMeeting(ctx: Ctx, id: string): Meeting {
   const m = ctx.store.get<Meeting>('meetings', id);
@@ -241,7 +240,7 @@ function detail(ctx: Ctx, id: string): MeetingDetail {
 }
 
 function recordMinutes(ctx: Ctx, meetingId: string, status: string, note: string | null = null): void {
-  ctx.store.insert('status_history', { entityType: 'minutes', entityId: meetingId, status, date: today(ctx), note });
+  recordStatus(ctx, { entityType: 'minutes', entityId: meetingId, status, date: today(ctx), note });
 }
 
 function seriesDefinition(s: MeetingSeries): SeriesDefinition {

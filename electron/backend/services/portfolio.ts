@@ -14,7 +14,7 @@ import type {
   TermReviewDetail,
   TermReviewItem,
 } from '../../../shared/domain/portfolio';
-import { ACTIVE_STATUSES, allowedTransitions, checkTransition } from '../../../shared/portfolio/lifecycle';
+import { ACTIVE_STATUSES, allowedTransitions } from '../../../shared/portfolio/lifecycle';
 import type { Ctx } from '../context';
 import { notFound, type RawRow } from '../db/store';
 import { userError } from '../errors';
@@ -32,14 +32,9 @@ import {
   statusHistory,
 } from '../repositories/portfolio';
 import { searchEverything } from '../repositories/search';
-import { readSettings } from './app';
 import { buildReport } from './report';
-
-/** Today's calendar date in the user's time zone (figures and Home are "as of today"). */
-export function todayOf(ctx: Ctx): string {
-  const { timeZone } = readSettings(ctx);
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ctx.now());
-}
+import { changeGroupStatus } from './groups';
+import { today as todayOf } from '../clock';
 
 function lifecycle(ctx: Ctx, groupId: string): Lifecycle {
   const group = ctx.store.require<Group>('work_groups', groupId, 'group');
@@ -82,26 +77,8 @@ export const portfolioHandlers: HandlersFor<typeof portfolioContract, Ctx> = {
 
   'portfolio.changeStatus': (input, ctx) =>
     ctx.tx(() => {
-      const group = ctx.store.require<Group>('work_groups', input.groupId, 'group');
-      const problem = checkTransition({
-        from: group.status,
-        to: input.status,
-        date: input.date,
-        transferredTo: input.transferredTo,
-        currentDate: group.statusDate,
-      });
-      if (problem) throw userError('validation', problem.key, problem.params);
-      const transferredTo = input.status === 'transferred' ? input.transferredTo : null;
-      ctx.store.update<Group>('work_groups', group.id, { status: input.status, statusDate: input.date, transferredTo });
-      ctx.store.insert('status_history', {
-        entityType: 'group',
-        entityId: group.id,
-        status: input.status,
-        date: input.date,
-        note: input.note,
-        detail: transferredTo ? { transferredTo } : null,
-      });
-      return lifecycle(ctx, group.id);
+      changeGroupStatus(ctx, input);
+      return lifecycle(ctx, input.groupId);
     }),
 
   'portfolio.plan': ({ groupId }, ctx) => {

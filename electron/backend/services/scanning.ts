@@ -37,6 +37,10 @@ import type { Ctx } from '../context';
 import { userError } from '../errors';
 import { translator } from '../i18n';
 import { readSettings } from './app';
+import { configuredTimeZone, today } from '../clock';
+import { maxPriorityNumber } from '../repositories/groups';
+import { createGroup } from './groups';
+import { recordStatus } from './status-history';
 import {
   candidateSummary,
   candidateTitles,
@@ -65,8 +69,6 @@ import { candidateListDocument } from './scanning-document';
 import { scanningFileHandlers } from './scanning-files';
 import type { Round } from '../../../shared/domain/scanning';
 
-const today = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
-
 function fail(
   result: { ok: true } | { ok: false; key: string; params: Record<string, string | number> },
   code: 'conflict' | 'validation' = 'conflict',
@@ -82,7 +84,7 @@ function recordHistory(
   note: string | null = null,
   detail: unknown = null,
 ) {
-  ctx.store.insert('status_history', { entityType, entityId, status, date: today(ctx), note, detail });
+  recordStatus(ctx, { entityType, entityId, status, date: today(ctx), note, detail });
 }
 
 function requireRound(ctx: Ctx, id: string): Round {
@@ -749,29 +751,20 @@ export const scanningHandlers: HandlersFor<typeof scanningContract, Ctx> = {
         targetGroupId = target.id;
       }
       if (input.outcome === 'approved') {
-        const maxNumber =
-          (ctx.store
-            .prepare(`SELECT coalesce(max(priority_number), 0) FROM work_groups WHERE kind = 'priority_group'`)
-            .pluck()
-            .get() as number) ?? 0;
-        const group = ctx.store.insert<Group>('work_groups', {
-          kind: 'priority_group',
-          name: input.groupName ?? candidate.title,
-          description: candidate.phenomenon,
-          parentId: null,
-          status: 'preparing',
-          statusDate: decidedOn,
-          priorityNumber: maxNumber + 1,
-          timeZone: 'Europe/Helsinki',
-        });
-        ctx.store.insert('status_history', {
-          entityType: 'group',
-          entityId: group.id,
-          status: 'preparing',
-          date: decidedOn,
-          note: candidate.reference,
-          detail: { candidateId: candidate.id },
-        });
+        const group = createGroup(
+          ctx,
+          {
+            kind: 'priority_group',
+            name: input.groupName ?? candidate.title,
+            description: candidate.phenomenon,
+            parentId: null,
+            status: 'preparing',
+            statusDate: decidedOn,
+            priorityNumber: maxPriorityNumber(ctx.store) + 1,
+            timeZone: configuredTimeZone(ctx),
+          },
+          { date: decidedOn, note: candidate.reference, detail: { candidateId: candidate.id } },
+        );
         if (candidate.leadOrganisationId)
           ctx.store.insert('group_organisations', {
             groupId: group.id,
