@@ -132,6 +132,21 @@ function rawZip(entries: RawEntry[]): Uint8Array {
   return new Uint8Array(Buffer.concat([...parts, ...central, end]));
 }
 
+/** The zip with every offset (local headers in the central directory, the directory itself) moved by `by`. */
+function shiftOffsets(zip: Uint8Array, by: number): Uint8Array {
+  const out = Buffer.from(zip);
+  const eocd = out.length - 22;
+  const count = out.readUInt16LE(eocd + 10);
+  const cdOffset = out.readUInt32LE(eocd + 16);
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    out.writeUInt32LE(out.readUInt32LE(p + 42) + by, p + 42);
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  out.writeUInt32LE(cdOffset + by, eocd + 16);
+  return new Uint8Array(out);
+}
+
 function entriesOf(file: Uint8Array): RawEntry[] {
   return [...unpackEntries(file)].map(([name, data]) => ({ name, data: new Uint8Array(data), deflate: true }));
 }
@@ -353,6 +368,31 @@ describe('safe unzip', () => {
     const bomb = new Uint8Array(200 * 1024 * 1024); // 200 MiB of zeros, ~200 KiB deflated
     const zip = rawZip([{ name: 'bomb', data: bomb, deflate: true, declaredSize: 1000 }]);
     expect(paramsOf(() => unpackEntries(zip))).toMatchObject({ key: 'exchange.damaged', reason: 'size' });
+  });
+
+  it('refuses bytes before the first entry and between entries', () => {
+    const good = rawZip([ok('a'), ok('b')]);
+    expect(keyOf(() => unpackEntries(good))).toBe('ok');
+    // A stub in front (as a self-extractor or a polyglot file has), offsets shifted to stay consistent.
+    const stub = enc.encode('MZ this is not a zip entry');
+    const shifted = shiftOffsets(good, stub.length);
+    const withStub = new Uint8Array(stub.length + shifted.length);
+    withStub.set(stub);
+    withStub.set(shifted, stub.length);
+    expect(paramsOf(() => unpackEntries(withStub))).toMatchObject({ key: 'exchange.damaged', reason: 'leadingBytes' });
+    expect(paramsOf(() => readExchangeFile(withStub))).toMatchObject({ key: 'exchange.damaged', reason: 'leadingBytes' });
+  });
+
+  it('reads the manifest before inflating any table entry', () => {
+    // An unlisted entry whose data is not even deflate: refused as unexpected, never inflated.
+    const file = buildExchangeFile(input());
+    const entries = entriesOf(file);
+    const junk = { name: 'tables/junk.ndjson', data: enc.encode('not deflate at all'), deflate: false, declaredSize: 18 };
+    const zip = rawZip([...entries, { ...junk, crc: 1 }]);
+    expect(keyOf(() => readExchangeFile(zip))).toBe('exchange.unexpectedEntry');
+    // A listed entry whose zip header disagrees with the manifest's size: refused before inflation.
+    const lying = entries.map((e) => (e.name === 'tables/meetings.ndjson' ? { ...e, declaredSize: e.data.length + 1 } : e));
+    expect(keyOf(() => readExchangeFile(rawZip(lying)))).toBe('exchange.tamperedEntry');
   });
 
   it('checks CRC, tells truncated from not-a-zip', () => {

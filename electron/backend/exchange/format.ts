@@ -2,8 +2,9 @@
  * The exchange file layout (docs/exchange-format.md): a zip holding `manifest.json` and one
  * `tables/<table>.ndjson` per table, optionally wrapped in the passphrase envelope (crypto.ts).
  *
- * `readExchangeFile` verifies everything before returning — envelope, zip safety, manifest, versions,
- * hashes, every row's meta fields and the caller's per-table check — so the import service can show a
+ * `readExchangeFile` verifies everything before returning — envelope, zip safety (the manifest is
+ * read before any table entry is inflated, and tables are streamed), manifest, versions, hashes,
+ * every row's meta fields and the caller's per-table check — so the import service can show a
  * preview and write inside one transaction knowing the input is whole. Every refusal is an
  * ExchangeError with an i18n key; nothing else escapes for any input bytes.
  */
@@ -16,10 +17,14 @@ import { decryptBytes, encryptBytes, isEncrypted, type ScryptParams } from './cr
 import {
   DEFAULT_ZIP_LIMITS,
   ExchangeError,
+  entryBytes,
+  inflateEntry,
+  openZip,
   packPrepared,
   prepareEntry,
-  unpackEntries,
   type PreparedEntry,
+  type ZipDirectory,
+  type ZipEntry,
   type ZipLimits,
 } from './zip';
 
@@ -186,10 +191,6 @@ function noteTrustedStamps(hlc: unknown, fieldHlc: unknown, onStamp: (stamp: Hlc
   onStamp(hlc);
   for (const key in c) onStamp(c[key] as Hlc);
   return null;
-}
-
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Successor stamps (merge.ts) extend a replica id with "-"; they count toward that replica. */
@@ -432,14 +433,16 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
     if (!opts.passphrase) throw new ExchangeError('exchange.passphraseRequired');
     bytes = decryptBytes(bytes, opts.passphrase);
   }
-  const files = unpackEntries(bytes, opts.limits ?? DEFAULT_ZIP_LIMITS);
+  // The structure first (central directory, local headers, declared sizes), inflating nothing.
+  const zip = openZip(bytes, opts.limits ?? DEFAULT_ZIP_LIMITS);
 
-  const manifestBytes = files.get(MANIFEST_ENTRY);
-  if (!manifestBytes) throw new ExchangeError('exchange.notAPainopisteFile');
-  if (manifestBytes.length > MAX_MANIFEST_BYTES) {
-    throw new ExchangeError('exchange.tooLarge', { entry: MANIFEST_ENTRY, size: manifestBytes.length, max: MAX_MANIFEST_BYTES });
+  // Then the manifest alone, capped by its declared size and by MAX_MANIFEST_BYTES.
+  const manifestEntry = zip.byName.get(MANIFEST_ENTRY);
+  if (!manifestEntry || manifestEntry.isDirectory) throw new ExchangeError('exchange.notAPainopisteFile');
+  if (manifestEntry.size > MAX_MANIFEST_BYTES) {
+    throw new ExchangeError('exchange.tooLarge', { entry: MANIFEST_ENTRY, size: manifestEntry.size, max: MAX_MANIFEST_BYTES });
   }
-  const manifestText = decodeUtf8(manifestBytes);
+  const manifestText = decodeUtf8(entryBytes(zip, manifestEntry));
   let raw: unknown;
   try {
     raw = manifestText === undefined ? undefined : JSON.parse(manifestText);
@@ -466,7 +469,8 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
   }
   const manifest = parsed.data as Manifest;
 
-  // Entries: each listed once, named after its table, present with the stated size and hash; nothing else.
+  // Entries, still before inflating any of them: each listed once, named after its table, present in
+  // the zip with the size the manifest states; nothing unlisted in the zip.
   const listed = new Set<string>();
   const tablesSeen = new Set<string>();
   for (const e of manifest.entries) {
@@ -479,17 +483,15 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
       throw new ExchangeError('exchange.unknownTable', { table: e.table });
     }
   }
-  for (const name of files.keys()) {
+  for (const name of zip.byName.keys()) {
     if (name !== MANIFEST_ENTRY && !listed.has(name)) {
       throw new ExchangeError('exchange.unexpectedEntry', { entry: name.slice(0, 80) });
     }
   }
   for (const e of manifest.entries) {
-    const data = files.get(e.name);
-    if (!data) throw new ExchangeError('exchange.missingEntry', { entry: e.name });
-    if (data.length !== e.size || sha256Hex(data) !== e.sha256) {
-      throw new ExchangeError('exchange.tamperedEntry', { entry: e.name });
-    }
+    const z = zip.byName.get(e.name);
+    if (!z || z.isDirectory) throw new ExchangeError('exchange.missingEntry', { entry: e.name });
+    if (z.size !== e.size) throw new ExchangeError('exchange.tamperedEntry', { entry: e.name });
   }
 
   if (opts.expectedScope) {
@@ -504,40 +506,83 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
     }
   }
 
+  // Only now the tables, one at a time, each streamed: inflated piece by piece into the hash and the
+  // line reader, so no entry's text is ever held whole.
   const tables: Record<string, Row[]> = {};
   for (const e of manifest.entries) {
-    tables[e.table] = parseTable(e, files.get(e.name)!, opts.rowSchema);
+    tables[e.table] = readTable(zip, zip.byName.get(e.name)!, e, opts.rowSchema);
   }
   return { manifest, tables };
 }
 
-function parseTable(entry: ManifestEntry, data: Uint8Array, rowSchema: ReadOptions['rowSchema']): Row[] {
+/**
+ * The longest NDJSON line (one row) a reader accepts, in characters: a row holds at most three long
+ * texts of LIMITS.longText characters, each at most six characters as a JSON escape (~1.8 M).
+ */
+export const MAX_LINE_CHARS = 4 * 1024 * 1024;
+
+function readTable(zip: ZipDirectory, z: ZipEntry, entry: ManifestEntry, rowSchema: ReadOptions['rowSchema']): Row[] {
   const table = entry.table;
   const invalid = (line: number, problem: string) => new ExchangeError('exchange.invalidRow', { table, line, problem });
-  const text = decodeUtf8(data);
-  if (text === undefined) throw invalid(0, 'encoding');
-  if (text.length > 0 && !text.endsWith('\n')) throw invalid(0, 'lastLine');
-  const lines = text.length ? text.slice(0, -1).split('\n') : [];
-  if (lines.length !== entry.rows) throw new ExchangeError('exchange.invalidManifest', { path: 'entries', entry: entry.name });
-  const rows = new Array<Row>(lines.length);
+  const rows: Row[] = [];
   const ids = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
+  const hash = createHash('sha256');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let carry = '';
+  let lines = 0;
+  // The first bad row stops the entry at once (before its CRC and hash are known): a refusal either
+  // way, and a crafted entry of endless bad lines costs no more than one good line.
+  const parseLine = (text: string, n: number) => {
     let value: unknown;
     try {
-      value = JSON.parse(lines[i]!);
+      value = JSON.parse(text);
     } catch {
-      throw invalid(i + 1, 'json');
+      throw invalid(n, 'json');
     }
     const problem = rowMetaProblem(value);
-    if (problem) throw invalid(i + 1, problem);
+    if (problem) throw invalid(n, problem);
     const row = value as Row;
     if (ids.has(row.id)) throw new ExchangeError('exchange.duplicateRow', { table, id: row.id });
     ids.add(row.id);
     if (rowSchema) {
       const p = rowSchema(table, row);
-      if (p) throw invalid(i + 1, p);
+      if (p) throw invalid(n, p);
     }
-    rows[i] = row;
+    rows.push(row);
+  };
+  const takeLine = (text: string) => {
+    lines++;
+    if (lines > entry.rows) throw new ExchangeError('exchange.invalidManifest', { path: 'entries', entry: entry.name });
+    parseLine(text, lines);
+  };
+  inflateEntry(zip, z, (chunk) => {
+    hash.update(chunk);
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw invalid(0, 'encoding');
+    }
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+      const piece = text.slice(from, nl);
+      takeLine(carry ? carry + piece : piece);
+      carry = '';
+      from = nl + 1;
+    }
+    if (from < text.length) {
+      carry += text.slice(from);
+      // A line (one row) may not grow without end.
+      if (carry.length > MAX_LINE_CHARS) throw invalid(lines + 1, 'lineTooLong');
+    }
+  });
+  try {
+    decoder.decode();
+  } catch {
+    throw invalid(0, 'encoding');
   }
+  if (hash.digest('hex') !== entry.sha256) throw new ExchangeError('exchange.tamperedEntry', { entry: entry.name });
+  if (carry.length > 0) throw invalid(0, 'lastLine');
+  if (lines !== entry.rows) throw new ExchangeError('exchange.invalidManifest', { path: 'entries', entry: entry.name });
   return rows;
 }

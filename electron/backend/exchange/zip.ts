@@ -11,6 +11,7 @@
  * no multi-disk archives, nothing before the first entry. Anything else is refused, never guessed at.
  */
 import zlib from 'node:zlib';
+import { Inflate } from 'fflate';
 
 export type ExchangeErrorKey =
   | 'exchange.notAPainopisteFile'
@@ -220,15 +221,25 @@ export function packPrepared(prepared: PreparedEntry[]): Uint8Array {
   return out;
 }
 
-interface CentralEntry {
+/** One entry as the central directory describes it, checked against its local header. */
+export interface ZipEntry {
   name: string;
   method: number;
   crc: number;
   compressedSize: number;
+  /** Declared (uncompressed) size; inflation stops the moment the output would pass it. */
   size: number;
   localOffset: number;
   dataStart: number;
   isDirectory: boolean;
+}
+
+/** A zip whose structure has been checked; nothing of it has been inflated yet. */
+export interface ZipDirectory {
+  bytes: Uint8Array;
+  /** In central-directory order. */
+  entries: ZipEntry[];
+  byName: Map<string, ZipEntry>;
 }
 
 function startsWithLocalMagic(bytes: Uint8Array): boolean {
@@ -247,10 +258,13 @@ const damaged = (reason: string, entry?: string) =>
   new ExchangeError('exchange.damaged', entry === undefined ? { reason } : { reason, entry: shown(entry) });
 
 /**
- * Unpacks a zip produced by `packEntries` (or any plain zip with stored/deflated entries), refusing
- * anything unsafe with an ExchangeError. Returned arrays may share memory with `bytes` (stored entries).
+ * Reads and checks a zip's structure from its central directory without inflating anything: the end
+ * record, every entry's name (safe, unique after case folding), method, flags, declared sizes against
+ * `limits`, its local header, and the layout — the first entry starts at byte 0, entries follow each
+ * other without gaps or overlap, and the central directory follows the last one. Bytes before the
+ * first entry (a self-extractor stub, a polyglot file) or between entries are refused.
  */
-export function unpackEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Uint8Array> {
+export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipDirectory {
   const len = bytes.length;
   if (len === 0) throw new ExchangeError('exchange.truncated');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -279,9 +293,12 @@ export function unpackEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw damaged('zip64');
   if (count > limits.maxEntries) throw new ExchangeError('exchange.tooLarge', { entries: count, max: limits.maxEntries });
   if (cdOffset + cdSize !== eocd) throw damaged('centralDirectory');
+  // Nothing may come before the first entry (an empty zip is only the central directory and end).
+  if (count > 0 ? u32(0) !== SIG_LOCAL : cdOffset !== 0) throw damaged('leadingBytes');
 
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const entries: CentralEntry[] = [];
+  const entries: ZipEntry[] = [];
+  const byName = new Map<string, ZipEntry>();
   const folded = new Set<string>();
   let total = 0;
   let p = cdOffset;
@@ -332,38 +349,126 @@ export function unpackEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP
     if (dataStart + compressedSize > cdOffset) throw damaged('entryBounds', name);
     const isDirectory = name.endsWith('/');
     if (isDirectory && size !== 0) throw damaged('directory', name);
-    entries.push({ name, method, crc, compressedSize, size, localOffset, dataStart, isDirectory });
+    const entry: ZipEntry = { name, method, crc, compressedSize, size, localOffset, dataStart, isDirectory };
+    entries.push(entry);
+    byName.set(name, entry);
     p = next;
   }
   if (p !== eocd) throw damaged('centralDirectory');
 
-  // Entries must not overlap: overlapping entries are how "non-recursive" zip bombs multiply data.
+  // Entries follow each other from byte 0 to the central directory: no overlap (how "non-recursive"
+  // zip bombs multiply data) and no hidden bytes between them (a data descriptor is not used by us).
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   let prevEnd = 0;
   for (const e of byOffset) {
     if (e.localOffset < prevEnd) throw damaged('overlap', e.name);
+    if (e.localOffset > prevEnd) throw damaged(prevEnd === 0 ? 'leadingBytes' : 'gap', e.name);
     prevEnd = e.dataStart + e.compressedSize;
   }
+  if (prevEnd !== cdOffset) throw damaged('gap');
+  return { bytes, entries, byName };
+}
 
-  const out = new Map<string, Uint8Array>();
-  for (const e of entries) {
-    if (e.isDirectory) continue;
-    const raw = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
+/**
+ * The streaming inflater is fed pieces of compressed input sized so that each inflates to about
+ * INFLATE_TARGET bytes: first from the entry's declared ratio, then from what the last piece gave
+ * (deflate reaches ~1032×, so a piece never exceeds MAX_PIECE × 1032 ≈ 17 MiB of output).
+ */
+const INFLATE_TARGET = 1024 * 1024;
+const MIN_PIECE = 512;
+const MAX_PIECE = 16 * 1024;
+/**
+ * Entries declaring at most this many bytes are inflated in one call by zlib with a hard output cap
+ * (so at most this much is ever allocated for them, and zlib is ~4× faster than fflate); larger ones
+ * are streamed through fflate's Inflate, so their memory does not grow with what they declare.
+ */
+const ONE_SHOT_BYTES = 8 * 1024 * 1024;
+/** Stored entries are handed on in pieces this big. */
+const STORED_PIECE = 1 << 20;
+
+/**
+ * Inflates one entry, handing each piece of output to `sink` as it comes: a small entry in one piece
+ * (ONE_SHOT_BYTES), a large one as a stream (fflate's Inflate fed small pieces of input, so at most
+ * ~17 MiB of output exists at once, and ~1 MiB once the entry's ratio is known). The output may never pass the declared size, so a lie
+ * about the size is caught after at most one piece, whatever the file claims. Size and CRC are
+ * checked at the end; `sink` may throw to stop early (e.g. a line too long).
+ */
+export function inflateEntry(zip: ZipDirectory, e: ZipEntry, sink: (chunk: Uint8Array) => void): void {
+  if (e.isDirectory) return;
+  const raw = zip.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  let out = 0;
+  let crc = 0;
+  const take = (chunk: Uint8Array) => {
+    if (chunk.length === 0) return;
+    out += chunk.length;
+    if (out > e.size) throw damaged('size', e.name);
+    crc = zlib.crc32(chunk, crc);
+    sink(chunk);
+  };
+  if (e.method === 0) {
+    for (let i = 0; i < raw.length; i += STORED_PIECE) take(raw.subarray(i, Math.min(raw.length, i + STORED_PIECE)));
+  } else if (e.size <= ONE_SHOT_BYTES) {
     let data: Uint8Array;
-    if (e.method === 0) {
-      data = raw;
-    } else {
-      try {
-        // One byte of headroom: more output than declared is a lie about the size, caught below.
-        data = zlib.inflateRawSync(raw, { maxOutputLength: e.size + 1 });
-      } catch (err) {
-        const code = (err as { code?: unknown }).code;
-        throw damaged(code === 'ERR_BUFFER_TOO_LARGE' ? 'size' : 'deflate', e.name);
-      }
+    try {
+      // One byte of headroom: more output than declared is a lie about the size, caught by take().
+      data = zlib.inflateRawSync(raw, { maxOutputLength: e.size + 1 });
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      throw damaged(code === 'ERR_BUFFER_TOO_LARGE' ? 'size' : 'deflate', e.name);
     }
-    if (data.length !== e.size) throw damaged('size', e.name);
-    if (crc32(data) !== e.crc) throw damaged('crc', e.name);
-    out.set(e.name, data);
+    take(data);
+  } else {
+    let ended = false;
+    const inflater = new Inflate((chunk, final) => {
+      take(chunk);
+      if (final) ended = true;
+    });
+    const clampPiece = (n: number) => Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.floor(n)));
+    let piece = clampPiece((INFLATE_TARGET * raw.length) / Math.max(1, e.size));
+    try {
+      if (raw.length === 0) inflater.push(raw, true);
+      for (let i = 0; i < raw.length; ) {
+        const end = Math.min(raw.length, i + piece);
+        const before = out;
+        inflater.push(raw.subarray(i, end), end === raw.length);
+        const gave = out - before;
+        if (gave > 0) piece = clampPiece(((end - i) * INFLATE_TARGET) / gave);
+        i = end;
+      }
+    } catch (err) {
+      if (err instanceof ExchangeError) throw err;
+      throw damaged('deflate', e.name);
+    }
+    if (!ended) throw damaged('deflate', e.name);
   }
+  if (out !== e.size) throw damaged('size', e.name);
+  if (crc >>> 0 !== e.crc) throw damaged('crc', e.name);
+}
+
+/** One entry's bytes (at most its declared size, which `openZip` capped). */
+export function entryBytes(zip: ZipDirectory, e: ZipEntry): Uint8Array {
+  if (e.method === 0) {
+    inflateEntry(zip, e, () => undefined);
+    return zip.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  }
+  const out = new Uint8Array(e.size);
+  let at = 0;
+  inflateEntry(zip, e, (chunk) => {
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  return out;
+}
+
+/**
+ * Unpacks every entry of a zip produced by `packEntries` (or any plain zip with stored/deflated
+ * entries), refusing anything unsafe with an ExchangeError. For small zips and tests: the exchange
+ * reader opens the directory and inflates the manifest before any other entry. Returned arrays may
+ * share memory with `bytes` (stored entries).
+ */
+export function unpackEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Uint8Array> {
+  const zip = openZip(bytes, limits);
+  const out = new Map<string, Uint8Array>();
+  for (const e of zip.entries) if (!e.isDirectory) out.set(e.name, entryBytes(zip, e));
   return out;
 }
