@@ -20,6 +20,8 @@ export interface Target {
   atMost?: number;
   /** Median divided by the baseline's median must be at most this. */
   maxRatio?: number;
+  /** Interactive: median at W divided by the same case's median at W/100 must be at most this. */
+  maxGrowth?: number;
   /** Human description of the target, as the report and docs state it. */
   label: string;
 }

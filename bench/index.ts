@@ -18,7 +18,7 @@ import { SCHEMA_VERSION } from '../electron/backend/db/migrations';
 import { generate, SCALES, type GenerateResult, type ScaleName } from './generate';
 import { createScaleEnv, NotAvailable, summarise, type BenchCase, type ScaleEnv } from './harness';
 import { finish, markdownTable, printComparison, printTable, writeJson, type BenchReport, type CaseResult } from './report';
-import { foundationCases, forgetGeneratedValues, memoryCase } from './cases/foundation';
+import { foundationCases, forgetGeneratedValues, memoryCase, RAW_TWINS } from './cases/foundation';
 import { meetingsCases } from './cases/meetings';
 import { rotationCases } from './cases/rotation';
 import { exchangeCases, wholeImportCases } from './cases/exchange';
@@ -33,6 +33,8 @@ export const CASES: BenchCase[] = [
   ...rotationCases,
   ...scanningCases,
   ...exchangeCases,
+  // After every query case is defined, so each has registered its raw twin.
+  ...RAW_TWINS,
   memoryCase,
   ...rendererCases,
   ...wholeImportCases,

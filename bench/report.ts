@@ -18,6 +18,8 @@ export interface CaseResult {
   /** median / the reference's median; the reference is named in ratioTo. */
   ratio?: number;
   ratioTo?: string;
+  /** Interactive cases with a raw baseline: median at this scale / the same case at W/100. */
+  growth?: number;
   extra?: Record<string, number | string>;
   target?: Target;
   pass?: boolean;
@@ -52,6 +54,10 @@ export function finish(results: CaseResult[], cases: readonly BenchCase[]): void
         r.ratio = r.median / base.median;
         r.ratioTo = c.baseline;
       }
+      if (r.kind === 'interactive' && r.scale !== 'W/100') {
+        const small = find(r.name, 'W/100');
+        if (small?.median) r.growth = r.median / small.median;
+      }
     } else if (r.kind === 'interactive' && r.scale !== 'W/100') {
       const small = find(r.name, 'W/100');
       if (small?.median) {
@@ -64,7 +70,8 @@ export function finish(results: CaseResult[], cases: readonly BenchCase[]): void
       r.pass =
         (t.max === undefined || r.median < t.max) &&
         (t.atMost === undefined || r.median <= t.atMost) &&
-        (t.maxRatio === undefined || (r.ratio !== undefined && r.ratio <= t.maxRatio));
+        (t.maxRatio === undefined || (r.ratio !== undefined && r.ratio <= t.maxRatio)) &&
+        (t.maxGrowth === undefined || (r.growth !== undefined && r.growth <= t.maxGrowth));
     }
   }
 }
@@ -104,7 +111,9 @@ export function tableRows(results: readonly CaseResult[]): string[][] {
     r.ratio !== undefined ? `${r.ratio.toFixed(2)}× ${r.ratioTo === 'same at W/100' ? 'W/100' : shortBaseline(r.ratioTo)}` : '',
     r.target && r.scale === 'W' ? r.target.label : '',
     verdict(r),
-    r.status === 'ok' ? extraText(r.extra) : (r.message ?? ''),
+    r.status === 'ok'
+      ? [r.growth !== undefined ? `${r.growth.toFixed(2)}× its W/100` : '', extraText(r.extra)].filter(Boolean).join(', ')
+      : (r.message ?? ''),
   ]);
 }
 
@@ -112,6 +121,7 @@ function shortBaseline(name: string | undefined): string {
   if (!name) return '';
   if (name.includes('raw insert')) return 'raw insert';
   if (name.includes('raw read')) return 'raw read';
+  if (name.startsWith('raw SQL: ')) return 'raw SQL';
   return name;
 }
 

@@ -5,13 +5,37 @@ import { fileURLToPath } from 'node:url';
 import { openBackend } from '../../electron/backend';
 import { migrate, openDatabase, DATABASE_FILE, type Db } from '../../electron/backend/db/open';
 import { generate } from '../generate';
+import type { Statement } from 'better-sqlite3';
 import { callOk, defineCase, type BenchCase } from '../harness';
+import { RAW_QUERIES } from './raw';
 import { insertRawValues, readAndSerialise, readRawValues, tablesInWriteOrder, type TableRows } from '../rows';
 
 const ALL = ['W/100', 'W/10', 'W'] as const;
 export const INTERACTIVE_TARGET = { max: 16, label: '< 16 ms median backend time' };
+/** Issue #19: our code may add at most 2× on top of SQLite's own work for the same rows. */
+export const RAW_RATIO_TARGET = 3;
+/** One-group queries must not grow with the model: W at most this × the same query at W/100. */
+export const ONE_GROUP_GROWTH_TARGET = 1.5;
 
-/** A list/get query through the contract, measured at every scale; growth = W / W/100. */
+/** The raw-SQL twin of each query case (bench/cases/raw.ts), measured in the same run. */
+export const RAW_TWINS: BenchCase[] = [];
+export const rawName = (name: string) => `raw SQL: ${name}`;
+/** Queries about one group, meeting or round: their cost must not depend on the model's size. */
+const ONE_GROUP = new Set([
+  'groups.get (group page)',
+  'meetings.get (agenda of one meeting)',
+  'meetings.list (one group)',
+  'meetings.listActions (one group, by owner)',
+  'meetings.decisions (register of one group)',
+  'portfolio.plan (one group)',
+  'portfolio.lifecycle (one group)',
+  'rotation.forGroup (schedule view)',
+]);
+
+/**
+ * A list/get query through the contract, measured at every scale; its ratio is against its raw-SQL
+ * twin (hand-written SELECTs of the same rows), and one-group queries also report growth W / W/100.
+ */
 export function queryCase(
   area: BenchCase['area'],
   name: string,
@@ -19,13 +43,47 @@ export function queryCase(
   input: (env: Parameters<BenchCase['run']>[0]) => unknown,
   unavailable?: BenchCase['unavailable'],
   target: BenchCase['target'] = INTERACTIVE_TARGET,
+  opts: { oneGroup?: boolean } = {},
 ): BenchCase {
+  const raw = RAW_QUERIES[name];
+  const oneGroup = opts.oneGroup ?? ONE_GROUP.has(name);
+  if (raw) {
+    RAW_TWINS.push(
+      defineCase<{ statements: Array<[Statement, Record<string, unknown>]> }>({
+        name: rawName(name),
+        area,
+        scales: ALL,
+        kind: 'compute',
+        runs: 30,
+        warmup: 3,
+        unavailable,
+        setup: async (env) => {
+          const db = (await env.backend()).ctx.db;
+          const given = input(env) as Record<string, unknown>;
+          return { statements: raw(given, db).map(([sql, params]) => [db.prepare(sql), params]) };
+        },
+        run: (_env, s) => {
+          let rows = 0;
+          for (const [st, params] of s.statements) rows += st.reader ? st.all(params).length : (st.run(params), 0);
+          return { extra: { rows } };
+        },
+      }),
+    );
+  }
   return defineCase<{ input: unknown }>({
     name,
     area,
     scales: ALL,
     kind: 'interactive',
-    target,
+    baseline: raw ? rawName(name) : undefined,
+    target: raw
+      ? {
+          ...target,
+          maxRatio: RAW_RATIO_TARGET,
+          ...(oneGroup ? { maxGrowth: ONE_GROUP_GROWTH_TARGET } : {}),
+          label: `${target.label}; ≤ ${RAW_RATIO_TARGET}× raw SQL${oneGroup ? `; ≤ ${ONE_GROUP_GROWTH_TARGET}× its W/100 time` : ''}`,
+        }
+      : target,
     runs: 30,
     warmup: 3,
     unavailable,
