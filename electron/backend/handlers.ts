@@ -9,6 +9,7 @@ import { rotationHandlers } from './services/rotation';
 import { exchangeHandlers } from './services/exchange';
 import { scanningHandlers } from './services/scanning';
 import { portfolioHandlers } from './services/portfolio';
+import { syncHandlers } from './services/sync';
 
 /** One handler per contract method; the type makes a missing or extra one a compile error. */
 export const handlers: HandlersFor<Contract, Ctx> = {
@@ -21,4 +22,5 @@ export const handlers: HandlersFor<Contract, Ctx> = {
   ...exchangeHandlers,
   ...scanningHandlers,
   ...portfolioHandlers,
+  ...syncHandlers,
 };

@@ -12,6 +12,7 @@ import { userError, validationError } from './errors';
 import { handlers } from './handlers';
 import { runInCall, type CallOptions } from './call';
 import { loadExampleData } from './services/example-data';
+import { syncManager, type SyncManager, type SyncOptions } from './sync/manager';
 
 export interface BackendOptions {
   dataDir: string;
@@ -25,6 +26,8 @@ export interface BackendOptions {
   /** Back the database up before opening it (on by default; tests of other things turn it off). */
   backupOnStart?: boolean;
   log?: (message: string) => void;
+  /** Shared sync folders: the scheduler runs for the desktop and browser hosts unless `auto` is false. */
+  sync?: SyncOptions;
 }
 
 export type { CallOptions } from './call';
@@ -33,6 +36,8 @@ export interface Backend {
   /** Validate, run and wrap one API call. Never throws. */
   call(method: string, input: unknown, opts?: CallOptions): Promise<ApiResult<unknown>>;
   ctx: Ctx;
+  /** The sync folder scheduler (sync/manager.ts); only the writer has one. */
+  sync: SyncManager;
   close(): void;
 }
 
@@ -78,10 +83,16 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     });
   }
 
+  // Shared sync folders: the scheduler lives here, in the writer (docs/sync-folder.md).
+  const sync = syncManager(ctx, { auto: opts.host !== 'memory', log, ...opts.sync });
+  sync.start();
+
   return {
-    call: dispatcher(ctx, log),
+    call: dispatcher(ctx, log, false, () => sync.changed()),
     ctx,
+    sync,
     close: () => {
+      sync.stop();
       if (ctx.db.open) {
         ctx.store.saveClock();
         ctx.db.close();
@@ -94,7 +105,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 const READONLY_ERROR_KEY = 'errors.readOnlyReplica';
 
 /** The one call path: look the method up, validate its input, run its handler, wrap the outcome. */
-function dispatcher(ctx: Ctx, log: (m: string) => void, readOnly = false) {
+function dispatcher(ctx: Ctx, log: (m: string) => void, readOnly = false, onChange?: () => void) {
   return async function call(method: string, input: unknown, opts: CallOptions = {}): Promise<ApiResult<unknown>> {
     if (!isMethodName(method)) {
       return { ok: false, error: userError('not_found', 'errors.unknownMethod', { method: method.slice(0, 80) }).toJSON() };
@@ -103,7 +114,10 @@ function dispatcher(ctx: Ctx, log: (m: string) => void, readOnly = false) {
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toJSON() };
     try {
       const handler = handlers[method] as (input: unknown, ctx: Ctx) => unknown;
+      const clock = ctx.store.clock.last();
       const value = await runInCall(opts, () => handler(parsed.data, ctx));
+      // A local change: the sync folders get a change file once edits are quiet (debounced).
+      if (onChange && ctx.store.clock.last() !== clock && !method.startsWith('sync.')) onChange();
       return { ok: true, value };
     } catch (e) {
       const code = (e as { code?: unknown }).code;
@@ -125,7 +139,7 @@ export function isReadOnlyRefusal(result: ApiResult<unknown>): boolean {
  * the writer holds a long transaction). No backup, no migration, no host services; the writer opened
  * and migrated the file first.
  */
-export function openReadReplica(opts: Pick<BackendOptions, 'dataDir' | 'host' | 'now' | 'version' | 'log'>): Backend {
+export function openReadReplica(opts: Pick<BackendOptions, 'dataDir' | 'host' | 'now' | 'version' | 'log'>): Omit<Backend, 'sync'> {
   const databasePath = path.join(opts.dataDir, DATABASE_FILE);
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
@@ -167,6 +181,6 @@ function toApiError(e: unknown, method: string, log: (m: string) => void): ApiEr
 }
 
 /** A typed client over a backend in the same process: the in-memory transport tests use. */
-export function memoryApi(backend: Backend): TypedApi {
+export function memoryApi(backend: Pick<Backend, 'call'>): TypedApi {
   return typedApi((method, input) => backend.call(method, input));
 }

@@ -6,6 +6,7 @@ import { rotationContract } from './rotation';
 import { exchangeContract } from './exchange';
 import { scanningContract } from './scanning';
 import { portfolioContract } from './portfolio';
+import { syncContract } from './sync';
 import type { ContractShape, InputOf, OutputOf } from './core';
 
 /**
@@ -22,6 +23,7 @@ export const contract = {
   ...exchangeContract,
   ...scanningContract,
   ...portfolioContract,
+  ...syncContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -37,7 +37,7 @@ export async function startTestBackend(opts: Partial<BackendOptions> = {}): Prom
  * Every row of every table (the search index's shadow tables included), for "nothing changed"
  * assertions. Rows are compared as sorted JSON so tables without a rowid work too.
  */
-export function databaseContent(backend: Backend): string {
+export function databaseContent(backend: Pick<Backend, 'ctx'>): string {
   const db = backend.ctx.db;
   const tables = db
     .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)

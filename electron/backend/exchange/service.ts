@@ -48,6 +48,11 @@ export interface ExportOptions {
   exportId?: string;
   /** Only tests lower the scrypt cost. */
   build?: BuildOptions;
+  /**
+   * The rows to write instead of the whole scope: a subset of it, chosen by the caller (a sync
+   * folder's change file holds only what changed since its last file, sync/changes.ts).
+   */
+  rows?: Record<string, Row[]>;
 }
 
 export interface ExportResult {
@@ -107,7 +112,7 @@ export function exportScope(ctx: Ctx, scope: Scope, opts: ExportOptions = {}): E
         else add(table, ctx.db.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<Row>);
       }
     } else {
-      const tables = collectScope(ctx.db, scope);
+      const tables = opts.rows ?? collectScope(ctx.db, scope);
       for (const table of Object.keys(tables).sort()) add(table, tables[table]!);
     }
   });
@@ -152,6 +157,11 @@ export interface ImportOptions {
   /** Refuse a file of another scope (e.g. a handover for another group than the chosen one). */
   expectedScope?: ExchangeScope;
   fileName?: string;
+  /**
+   * Back the database up before writing (default). A sync folder applies many small files and makes
+   * its own 'before-import' backup at most once an hour (sync/manager.ts), so it turns this off.
+   */
+  backup?: boolean;
 }
 
 /** An ExchangeError as the user-facing error the API returns. */
@@ -452,8 +462,8 @@ async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions, made:
   reportProgress('backup');
   await yieldToLoop();
   throwIfCancelled();
-  const backup = await backupDatabase(ctx.db, ctx.backupDir, 'before-import', ctx.now());
-  made.backup = backup;
+  const backup = opts.backup === false ? null : await backupDatabase(ctx.db, ctx.backupDir, 'before-import', ctx.now());
+  if (backup) made.backup = backup;
   const total = early.writes.reduce((n, w) => n + w.rows.length, 0);
   let done = 0;
   reportSyncProgress('writing', 0, total);
@@ -536,5 +546,5 @@ async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions, made:
     if (newest) ctx.store.observe([newest]);
     return preview;
   });
-  return { ...result, alreadyImportedAt: null, applied: true, backupFileName: backup.fileName };
+  return { ...result, alreadyImportedAt: null, applied: true, backupFileName: backup?.fileName ?? null };
 }
