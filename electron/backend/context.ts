@@ -10,15 +10,6 @@ export interface HostServices {
   saveFile?: (input: Input<'host.saveFile'>) => Promise<SavedFile>;
   openFile?: (input: Input<'host.openFile'>) => Promise<OpenedFile | null>;
   printToPdf?: (input: Input<'host.printToPdf'>) => Promise<{ contentBase64: string }>;
-  /**
-   * The operating system's keychain (Electron safeStorage): `protect` turns a secret into text only
-   * this user on this computer can turn back. Sync folders keep their passphrase this way.
-   */
-  secrets?: {
-    available(): boolean;
-    protect(plain: string): Promise<string>;
-    reveal(stored: string): Promise<string>;
-  };
 }
 
 /** Everything a handler may use. Handlers get it as their second argument. */

@@ -9,7 +9,7 @@ export interface LinkRow {
   folder: string;
   laptop_name: string;
   paused: number;
-  secret: string | null;
+  remembered: number;
   next_seq: number;
   mark: string | null;
   last_snapshot_seq: number | null;
@@ -64,12 +64,12 @@ export function getLink(store: RowStore, groupId: string): LinkRow | undefined {
 
 export function insertLink(
   store: RowStore,
-  link: Pick<LinkRow, 'group_id' | 'folder' | 'laptop_name' | 'secret' | 'next_seq' | 'linked_at'>,
+  link: Pick<LinkRow, 'group_id' | 'folder' | 'laptop_name' | 'remembered' | 'next_seq' | 'linked_at'>,
 ): void {
   store
     .prepare(
-      `INSERT INTO sync_links (group_id, folder, laptop_name, secret, next_seq, linked_at)
-       VALUES (@group_id, @folder, @laptop_name, @secret, @next_seq, @linked_at)`,
+      `INSERT INTO sync_links (group_id, folder, laptop_name, remembered, next_seq, linked_at)
+       VALUES (@group_id, @folder, @laptop_name, @remembered, @next_seq, @linked_at)`,
     )
     .run(link);
 }

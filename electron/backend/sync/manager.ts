@@ -207,8 +207,6 @@ export class SyncManager {
       } else if (read.kind === 'unreadable') closed++;
     }
     if (closed > 0 && opened === 0) throw userError('validation', 'sync.errors.wrongPassphrase');
-    const secrets = ctx.hostServices.secrets;
-    const secret = input.remember && secrets?.available() ? await secrets.protect(input.passphrase) : null;
     const nextSeq = Math.max(0, ...ownFileSeqs(input.folder, me), ...repo.listFiles(ctx.store, input.groupId, true).map((f) => f.seq)) + 1;
     ctx.tx(() => {
       repo.forgetFilesFrom(ctx.store, input.groupId, nextSeq);
@@ -216,7 +214,8 @@ export class SyncManager {
         group_id: input.groupId,
         folder: input.folder,
         laptop_name: input.laptopName,
-        secret,
+        // The desktop host keeps the passphrase in the keychain (electron/sync-secrets.ts).
+        remembered: input.remember && ctx.host === 'electron' ? 1 : 0,
         next_seq: nextSeq,
         linked_at: ctx.now().toISOString(),
       });
@@ -327,7 +326,7 @@ export class SyncManager {
       laptopName: link.laptop_name,
       replicaId: ctx.store.clock.replica,
       state,
-      remembered: link.secret !== null && Boolean(ctx.hostServices.secrets?.available()),
+      remembered: link.remembered === 1,
       linkedAt: link.linked_at,
       lastExchangeAt: link.last_exchange_at,
       laptops: peerList.filter((p) => !p.removed && !p.left).length,
@@ -370,21 +369,12 @@ export class SyncManager {
   }
 
   private hasPassphrase(link: repo.LinkRow): boolean {
-    return this.passphrases.has(link.group_id) || (link.secret !== null && Boolean(this.ctx.hostServices.secrets?.available()));
+    return this.passphrases.has(link.group_id);
   }
 
+  /** Held in memory only, for this session (the desktop host hands it back at start from the keychain). */
   private async passphraseFor(link: repo.LinkRow): Promise<string | null> {
-    const known = this.passphrases.get(link.group_id);
-    if (known) return known;
-    const secrets = this.ctx.hostServices.secrets;
-    if (!link.secret || !secrets?.available()) return null;
-    try {
-      const pass = await secrets.reveal(link.secret);
-      this.passphrases.set(link.group_id, pass);
-      return pass;
-    } catch {
-      return null;
-    }
+    return this.passphrases.get(link.group_id) ?? null;
   }
 
   private setProblem(groupId: string, problem: SyncProblem | null) {

@@ -6,9 +6,10 @@ import type { Database } from 'better-sqlite3';
  * files stand are facts of this computer.
  *
  * - sync_links: one row per linked group. `mark` is this replica's clock when it wrote its last change
- *   file (rows with a newer stamp of this replica go into the next one). `secret` is the group's
- *   passphrase as protected by the operating system's keychain (Electron safeStorage), base64; never
- *   the passphrase itself. NULL in browser mode, where it is asked for once per session.
+ *   file (rows with a newer stamp of this replica go into the next one). The group's passphrase is
+ *   never stored here: the backend holds it in memory; the desktop host keeps it protected by the
+ *   operating system's keychain (Electron safeStorage, electron/sync-secrets.ts) and hands it back at
+ *   start (`remembered` = 1); browser mode asks for it once per session.
  * - sync_peers: the other laptops seen in the folder; `covered_through` is the sequence number up to
  *   which every file of theirs has been applied (or superseded by a snapshot of theirs).
  * - sync_files: the files this laptop wrote into the folder (for its index and for pruning).
@@ -22,7 +23,7 @@ export function up(db: Database): void {
       folder TEXT NOT NULL,
       laptop_name TEXT NOT NULL,
       paused INTEGER NOT NULL DEFAULT 0,
-      secret TEXT,
+      remembered INTEGER NOT NULL DEFAULT 0,
       next_seq INTEGER NOT NULL DEFAULT 1,
       mark TEXT,
       last_snapshot_seq INTEGER,
