@@ -321,7 +321,10 @@ describe('DOCX', async () => {
     expect(texts).toContain(`Keskusteltiin kesän tilannekuvasta.\nEsittelijä: Anna Lindqvist.\n\n${HOSTILE}`);
     expect(texts).toContain(`Päätös\nRyhmä hyväksyi toimenpidesuunnitelman. ${HOSTILE}`);
     expect(texts.some((t) => t.includes(FORMULA) && t.includes(DDE))).toBe(true);
-    expect(texts).toContain(`Kuvio: Avoimia 3, valmiita 5 ${HOSTILE}`);
+    // The chart is a picture; its alt text (with the hostile text, escaped) is the picture's description.
+    expect(Object.keys(files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    const descr = /<wp:docPr [^>]*descr="([^"]*)"/.exec(xml)?.[1];
+    expect(decodeXml(descr ?? '')).toBe(`Avoimia 3, valmiita 5 ${HOSTILE}`.replace(/[\n\t]+/g, ' '));
   });
 
   it('drops XML-invalid characters instead of writing a broken file', async () => {

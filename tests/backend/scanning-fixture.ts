@@ -38,3 +38,48 @@ export const fails = (p: Promise<unknown>) =>
   );
 
 export { databaseContent } from '../helpers/backend';
+
+/** A round on the list with four scored candidates (three assessors, the five default criteria). */
+export async function listedRound(api: TypedApi) {
+  const fx = await scanningFixture(api);
+  await api.scanning.setRoundStatus({ id: fx.round.id, status: 'open' });
+  const titles = [
+    'Loneliness of older people',
+    'Drones and everyday security',
+    'Disinformation aimed at municipal decision-makers',
+    'Fire safety of older people at home',
+  ];
+  const candidates = [];
+  for (const title of titles) {
+    candidates.push(
+      await api.scanning.createCandidate({
+        roundId: fx.round.id,
+        title,
+        submit: true,
+        leadOrganisationId: fx.sm.id,
+        leadStatus: 'confirmed',
+        participants: [{ organisationId: fx.thl.id, status: 'confirmed' }],
+        phenomenon: `${title}: what is happening, to whom, and why it matters for everyday security.`,
+      }),
+    );
+  }
+  await api.scanning.setRoundStatus({ id: fx.round.id, status: 'screening' });
+  await api.scanning.setRoundStatus({ id: fx.round.id, status: 'assessment' });
+  const criteria = (await api.scanning.getRound({ id: fx.round.id })).criteria;
+  for (const [i, c] of candidates.entries())
+    for (const [a, assessor] of fx.assessors.entries())
+      await api.scanning.saveScores({
+        candidateId: c.id,
+        assessorId: assessor.id,
+        entries: criteria.map((k, j) => ({
+          criterionId: k.id,
+          value: Math.max(1, 5 - i - ((a + j) % 2)),
+          confidence: 2,
+          comment: null,
+        })),
+      });
+  await api.scanning.setRoundStatus({ id: fx.round.id, status: 'consolidation' });
+  for (const c of candidates) await api.scanning.setCandidateStatus({ id: c.id, status: 'shortlisted' });
+  await api.scanning.setRoundStatus({ id: fx.round.id, status: 'list_submitted' });
+  return { ...fx, candidates, criteria };
+}

@@ -102,6 +102,11 @@ describe('electron-builder configuration', () => {
     const addon = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
     expect(fs.existsSync(path.join(root, addon))).toBe(true);
     expect(config.asarUnpack.some((p) => minimatch(addon, p))).toBe(true);
+    // resvg (charts in DOCX) ships a prebuilt N-API addon per platform: no rebuild, but it must be unpacked too.
+    expect(pkg.dependencies['@resvg/resvg-js']).toBeDefined();
+    expect(
+      config.asarUnpack.some((p) => minimatch('node_modules/@resvg/resvg-js-linux-x64-gnu/resvgjs.linux-x64-gnu.node', p)),
+    ).toBe(true);
   });
 
   it('has icons in every format the installers need', () => {
@@ -141,10 +146,13 @@ describe('packaged app contents (files globs applied to dist/)', () => {
     expect(unwanted).toEqual([]);
   });
 
-  it('main needs nothing from node_modules but better-sqlite3; the sandboxed preload only electron', () => {
+  it('main needs nothing from node_modules but better-sqlite3 and resvg (native); the sandboxed preload only electron', () => {
+    // require("x"), and createRequire(…href)("x") as the bundle writes a require made in an ES module.
     const requires = (file: string) =>
       new Set(
-        [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!),
+        [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/(?:\brequire|\.href\))\(\s*["']([^"']+)["']\s*\)/g)].map(
+          (m) => m[1]!,
+        ),
       );
     const external = (ids: Set<string>) => [...ids].filter((id) => !id.startsWith('node:') && !id.startsWith('./') && !isBuiltin(id));
     const hostAndBackend = new Set([
@@ -152,7 +160,7 @@ describe('packaged app contents (files globs applied to dist/)', () => {
         (f) => [...requires(`dist/electron/${f}`)],
       ),
     ]);
-    expect(external(hostAndBackend).sort()).toEqual(['better-sqlite3', 'electron']);
+    expect(external(hostAndBackend).sort()).toEqual(['@resvg/resvg-js', 'better-sqlite3', 'electron']);
     expect(external(requires('dist/electron/preload.cjs'))).toEqual(['electron']);
   });
 });

@@ -9,10 +9,12 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -21,11 +23,13 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type ISectionOptions,
   type ParagraphChild,
 } from 'docx';
+import { fitColumns } from './columns';
+import { rasteriseSvg, type RasterImage } from './raster';
 import {
   cleanText,
-  columnPercents,
   ENGINE_LABELS,
   LANG_TAGS,
   oneLine,
@@ -41,6 +45,10 @@ const MM = 56.6929;
 const PAGE = { width: 11906, height: 16838 };
 const MARGIN = { top: Math.round(20 * MM), bottom: Math.round(22 * MM), side: Math.round(18 * MM) };
 const TEXT_WIDTH = PAGE.width - 2 * MARGIN.side;
+const LANDSCAPE_TEXT_WIDTH = PAGE.height - 2 * MARGIN.side;
+/** Data tables are set in 10 pt with 0.1" cell margins; columns are sized for that (columns.ts). */
+const TABLE_FONT_PT = 10;
+const CELL_MARGIN = 100;
 
 const BULLET_REF = 'painopiste-bullet';
 const orderedRef = (start: number) => `painopiste-ordered-${start}`;
@@ -102,24 +110,40 @@ function labelValueTable(items: LabelValue[]): Table {
   });
 }
 
-function dataTable(block: TableBlock): Table {
-  const widths = columnPercents(block).map((p) => Math.round((p / 100) * TEXT_WIDTH));
+function dataTable(block: TableBlock, widths: number[], fontPt: number): Table {
+  const total = widths.reduce((sum, w) => sum + w, 0);
   const cell = (value: string, index: number, header: boolean) =>
     new TableCell({
       width: { size: widths[index] ?? 0, type: WidthType.DXA },
       borders: { top: GRID_BORDER, bottom: GRID_BORDER, left: GRID_BORDER, right: GRID_BORDER },
       shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EAEAEA' } : undefined,
-      children: [cellParagraph(value, header || (index === 0 && block.rowHeaders) ? { bold: true } : {})],
+      children: [
+        cellParagraph(value, {
+          size: fontPt * 2,
+          ...(header || (index === 0 && block.rowHeaders) ? { bold: true } : {}),
+        }),
+      ],
     });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
     rows: [
       // tableHeader makes Word repeat the row at the top of every page the table runs onto.
       new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((h, i) => cell(h, i, true)) }),
       ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, i, false)) })),
     ],
+  });
+}
+
+/** Where a table goes: its column widths, and whether it needs a landscape page to keep its words whole. */
+export function tableLayout(block: TableBlock) {
+  return fitColumns(block, {
+    portraitWidth: TEXT_WIDTH,
+    landscapeWidth: LANDSCAPE_TEXT_WIDTH,
+    fontPt: TABLE_FONT_PT,
+    cellPadding: 2 * CELL_MARGIN,
   });
 }
 
@@ -131,7 +155,10 @@ interface Counter {
   lists: number;
 }
 
-function renderBlock(block: Block, doc: Doc, counter: Counter): Array<Paragraph | Table> {
+/** Rasterised figures, by block, made before the document is built (rasterising is asynchronous). */
+export type FigureImages = Map<Block, RasterImage>;
+
+function renderBlock(block: Block, doc: Doc, counter: Counter, images: FigureImages): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'heading': {
       const level = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][block.level - 1];
@@ -146,7 +173,8 @@ function renderBlock(block: Block, doc: Doc, counter: Counter): Array<Paragraph 
     case 'table': {
       const out: Array<Paragraph | Table> = [];
       if (block.caption) out.push(caption(block.caption, true));
-      out.push(dataTable(block), new Paragraph({ children: [] }));
+      const layout = tableLayout(block);
+      out.push(dataTable(block, layout.widths, layout.fontPt), new Paragraph({ children: [] }));
       return out;
     }
     case 'bulletList': {
@@ -198,19 +226,41 @@ function renderBlock(block: Block, doc: Doc, counter: Counter): Array<Paragraph 
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'figure': {
-      // docx can embed SVG only together with a PNG fallback, and we have no rasteriser offline; a chart in a
-      // Word document is therefore described by its alt text (which the feature writes to carry the numbers).
+      const image = images.get(block);
       const label = ENGINE_LABELS[doc.lang].figure;
-      const out: Paragraph[] = [
-        new Paragraph({
-          keepNext: Boolean(block.caption),
-          border: {
-            top: { style: BorderStyle.DASHED, size: 4, color: '8C8C8C', space: 4 },
-            bottom: { style: BorderStyle.DASHED, size: 4, color: '8C8C8C', space: 4 },
-          },
-          children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(block.alt, { italics: true })],
-        }),
-      ];
+      const out: Paragraph[] = [];
+      if (image) {
+        // The chart as a picture, scaled to the text width at most; its alt text carries the numbers for
+        // screen readers (Word's "Alt Text").
+        const maxPx = Math.floor((TEXT_WIDTH / 1440) * 96);
+        const scale = Math.min(1, maxPx / image.width);
+        out.push(
+          new Paragraph({
+            keepNext: Boolean(block.caption),
+            alignment: AlignmentType.CENTER,
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: image.png,
+                transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
+                altText: { name: `${label}`, title: oneLine(block.caption ?? label), description: oneLine(block.alt) },
+              }),
+            ],
+          }),
+        );
+      } else {
+        // No rasteriser on this machine: the alt text (which the feature writes to carry the numbers) stands in.
+        out.push(
+          new Paragraph({
+            keepNext: Boolean(block.caption),
+            border: {
+              top: { style: BorderStyle.DASHED, size: 4, color: '8C8C8C', space: 4 },
+              bottom: { style: BorderStyle.DASHED, size: 4, color: '8C8C8C', space: 4 },
+            },
+            children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(block.alt, { italics: true })],
+          }),
+        );
+      }
       if (block.caption) out.push(caption(block.caption, false));
       return out;
     }
@@ -249,17 +299,47 @@ function numberingConfig(doc: Doc) {
   ];
 }
 
-/** Builds the docx library's Document (exposed for callers that want to add to it, e.g. benchmarks). */
-export function buildDocxDocument(doc: Doc): Document {
+/**
+ * Portrait, except a table that needs landscape and the headings and paragraphs right before it (they stay
+ * with it); when only those come before such a table, the title block goes on the landscape page too.
+ */
+function blockOrientations(blocks: Block[]): { title: 'portrait' | 'landscape'; blocks: Array<'portrait' | 'landscape'> } {
+  const out = blocks.map((b) => (b.kind === 'table' ? tableLayout(b).orientation : 'portrait'));
+  for (let i = blocks.length - 2; i >= 0; i--) {
+    const kind = blocks[i]!.kind;
+    if ((kind === 'heading' || kind === 'paragraph') && out[i + 1] === 'landscape') out[i] = 'landscape';
+  }
+  return { title: out[0] ?? 'portrait', blocks: out };
+}
+
+/**
+ * Builds the docx library's Document (exposed for callers that want to add to it, e.g. benchmarks). A table
+ * too wide for a portrait page gets a landscape section of its own; every section has the same footer with
+ * the document's title and "Page n / N".
+ */
+export function buildDocxDocument(doc: Doc, images: FigureImages = new Map()): Document {
   validateDoc(doc);
   const lang = LANG_TAGS[doc.lang];
   const counter: Counter = { lists: 0 };
-  const children: Array<Paragraph | Table> = [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(oneLine(doc.title)) })];
+  const orientations = blockOrientations(doc.blocks);
+  const runsOfSections: Array<{ orientation: 'portrait' | 'landscape'; children: Array<Paragraph | Table> }> = [
+    {
+      orientation: orientations.title,
+      children: [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(oneLine(doc.title)) })],
+    },
+  ];
+  const current = () => runsOfSections[runsOfSections.length - 1]!;
+  const push = (orientation: 'portrait' | 'landscape', items: Array<Paragraph | Table>) => {
+    if (current().orientation !== orientation) runsOfSections.push({ orientation, children: [] });
+    current().children.push(...items);
+  };
   if (doc.subtitle) {
-    children.push(new Paragraph({ spacing: { after: 200 }, children: runs(doc.subtitle, { size: 26, color: '3D3D3D' }) }));
+    push(orientations.title, [
+      new Paragraph({ spacing: { after: 200 }, children: runs(doc.subtitle, { size: 26, color: '3D3D3D' }) }),
+    ]);
   }
-  if (doc.meta.length) children.push(labelValueTable(doc.meta), new Paragraph({ children: [] }));
-  for (const block of doc.blocks) children.push(...renderBlock(block, doc, counter));
+  if (doc.meta.length) push(orientations.title, [labelValueTable(doc.meta), new Paragraph({ children: [] })]);
+  doc.blocks.forEach((block, i) => push(orientations.blocks[i]!, renderBlock(block, doc, counter, images)));
 
   const footerChildren: ParagraphChild[] = [
     new TextRun({ text: `${oneLine(doc.title)} · ${ENGINE_LABELS[doc.lang].page} `, size: 16, color: '5F5F5F' }),
@@ -267,6 +347,22 @@ export function buildDocxDocument(doc: Doc): Document {
     new TextRun({ text: ' / ', size: 16, color: '5F5F5F' }),
     new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, color: '5F5F5F' }),
   ];
+  const sections: ISectionOptions[] = runsOfSections.map((section) => ({
+    properties: {
+      page: {
+        size: {
+          width: PAGE.width,
+          height: PAGE.height,
+          orientation: section.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
+      },
+    },
+    footers: {
+      default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: footerChildren })] }),
+    },
+    children: section.children,
+  }));
 
   return new Document({
     title: oneLine(doc.title),
@@ -280,24 +376,17 @@ export function buildDocxDocument(doc: Doc): Document {
       },
     },
     numbering: { config: numberingConfig(doc) },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
-          },
-        },
-        footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: footerChildren })] }),
-        },
-        children,
-      },
-    ],
+    sections,
   });
 }
 
-/** The .docx file as bytes. */
+/** The .docx file as bytes, with every figure rasterised to PNG (raster.ts). */
 export async function renderDocx(doc: Doc): Promise<Uint8Array> {
-  return Packer.pack(buildDocxDocument(doc), 'uint8array');
+  const images: FigureImages = new Map();
+  for (const block of doc.blocks) {
+    if (block.kind !== 'figure') continue;
+    const image = await rasteriseSvg(block.svg);
+    if (image) images.set(block, image);
+  }
+  return Packer.pack(buildDocxDocument(doc, images), 'uint8array');
 }
