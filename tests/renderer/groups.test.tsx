@@ -79,3 +79,25 @@ describe('groups in the app shell', () => {
     expect((await t.api.settings.get({})).language).toBe('sv');
   });
 });
+
+describe('membership editing (issue 14: every mutating method has a screen)', () => {
+  it("changes a member's role and period", async () => {
+    const r = await renderWithBackend(<p />, { example: false });
+    t = r.t;
+    const person = await t.api.people.create({ name: 'Oona Convener' });
+    const group = await t.api.groups.create({ kind: 'priority_group', name: 'Safe schools', status: 'active' });
+    const member = await t.api.groups.addMember({ groupId: group.id, personId: person.id, role: 'member' });
+    useApp.setState({ route: { page: 'groups', params: [group.id] } });
+    r.rerender(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Edit Oona Convener' }));
+    const form = screen.getByRole('form', { name: 'Edit Oona Convener' });
+    await user.selectOptions(within(form).getByLabelText('Role'), 'chair');
+    await user.type(within(form).getByRole('textbox', { name: /^Until/ }), '2027-12-31');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(async () => {
+      const saved = (await t!.api.groups.get({ id: group.id })).members.find((m) => m.id === member.id)!;
+      expect([saved.role, saved.untilDate, saved.fromDate]).toEqual(['chair', '2027-12-31', null]);
+    });
+  });
+});

@@ -13,7 +13,8 @@ import { to, useApp } from '../../store/app';
 import { RouteLink } from '../../ui/RouteLink';
 import { GROUP_PANELS } from './panels';
 import { formatDate } from '../../ui/dates';
-import { describeError, fieldErrorsOf, type FieldErrors } from '../../ui/errors';
+import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '../../ui/errors';
+import { membershipPatch } from '../../../shared/contract/groups';
 import { SelectField, TextField } from '../../ui/fields';
 import { useLoad } from '../../ui/useLoad';
 import { useArchiveToggle } from '../../ui/useArchiveToggle';
@@ -125,6 +126,72 @@ function OrganisationsSection({ group, onChange }: { group: GroupDetail; onChang
   );
 }
 
+/** A member's role and period: only what changed is sent. */
+function MemberEditor(props: { member: GroupDetail['members'][number]; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const m = props.member;
+  const [role, setRole] = useState<MemberRole>(m.role);
+  const [fromDate, setFromDate] = useState(m.fromDate ?? '');
+  const [untilDate, setUntilDate] = useState(m.untilDate ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const save = async () => {
+    const patch = {
+      ...(role !== m.role ? { role } : {}),
+      ...(fromDate !== (m.fromDate ?? '') ? { fromDate: fromDate || null } : {}),
+      ...(untilDate !== (m.untilDate ?? '') ? { untilDate: untilDate || null } : {}),
+    };
+    const v = validateWith(t, membershipPatch, patch);
+    if (!v.ok) return setErrors(v.errors);
+    try {
+      await api.groups.updateMember({ id: m.id, patch: v.data });
+      props.onDone();
+    } catch (e) {
+      const fields = fieldErrorsOf(t, e);
+      setErrors(Object.keys(fields).length ? fields : { role: describeError(t, e) });
+    }
+  };
+  return (
+    <form
+      aria-label={t('groups.members.edit', { name: m.personName })}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <SelectField<MemberRole>
+        label={t('groups.members.role')}
+        value={role}
+        onChange={(v) => v && setRole(v)}
+        options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`groups.memberRoles.${r}`) }))}
+        error={errors.role}
+      />
+      <TextField
+        label={t('groups.members.from')}
+        hint={t('common.dateHint')}
+        value={fromDate}
+        onChange={setFromDate}
+        error={errors.fromDate}
+        optional={t('common.optional')}
+      />
+      <TextField
+        label={t('groups.members.until')}
+        hint={t('common.dateHint')}
+        value={untilDate}
+        onChange={setUntilDate}
+        error={errors.untilDate}
+        optional={t('common.optional')}
+      />
+      <div className="form-actions">
+        <Button type="submit">{t('common.actions.save')}</Button>
+        <Button type="button" variant="secondary" onClick={props.onCancel}>
+          {t('common.actions.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 function MembersSection({ group, onChange }: { group: GroupDetail; onChange: () => void }) {
   const { t } = useTranslation();
   const notify = useApp((s) => s.notify);
@@ -134,6 +201,7 @@ function MembersSection({ group, onChange }: { group: GroupDetail; onChange: () 
   const [fromDate, setFromDate] = useState('');
   const [untilDate, setUntilDate] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [editing, setEditing] = useState<string | null>(null);
 
   const add = async () => {
     if (!personId) {
@@ -193,11 +261,30 @@ function MembersSection({ group, onChange }: { group: GroupDetail; onChange: () 
                   <button
                     className="link-button"
                     type="button"
+                    aria-expanded={editing === m.id}
+                    onClick={() => setEditing(editing === m.id ? null : m.id)}
+                  >
+                    {t('groups.members.edit', { name: m.personName })}
+                  </button>{' '}
+                  <button
+                    className="link-button"
+                    type="button"
                     onClick={() => void remove(m.id, m.personName)}
                     aria-label={t('common.actions.removeNamed', { name: m.personName })}
                   >
                     {t('common.actions.remove')}
                   </button>
+                  {editing === m.id && (
+                    <MemberEditor
+                      member={m}
+                      onDone={() => {
+                        setEditing(null);
+                        notify('success', t('groups.members.saved', { name: m.personName }));
+                        onChange();
+                      }}
+                      onCancel={() => setEditing(null)}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import {
   commitmentInput,
   indicatorInput,
+  indicatorPatch,
   indicatorValueInput,
   measureInput,
   statusChangeInput,
@@ -512,6 +513,9 @@ function MeasureCard({
               <th scope="col">{t('portfolio.measure.commitment')}</th>
               <th scope="col">{t('portfolio.measure.decisionDate')}</th>
               <th scope="col">{t('portfolio.measure.decisionReference')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actionsColumn')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -521,6 +525,24 @@ function MeasureCard({
                 <td>{t(`portfolio.commitmentStatuses.${o.commitmentStatus}`)}</td>
                 <td>{formatDate(o.decisionDate)}</td>
                 <td>{o.decisionReference ?? ''}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      void api.portfolio.removeCommitment({ id: o.id }).then(
+                        () => {
+                          notify('success', t('portfolio.measure.commitmentRemoved', { name: o.abbreviation }));
+                          onChange();
+                        },
+                        (e: unknown) => notify('error', describeError(t, e)),
+                      )
+                    }
+                  >
+                    {t('common.actions.remove')}
+                    <span className="visually-hidden"> ({o.abbreviation})</span>
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -573,6 +595,7 @@ function IndicatorCard({ indicator, onChange }: { indicator: IndicatorDetail; on
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [editing, setEditing] = useState(false);
   const headingId = `indicator-${indicator.id}`;
   const submit = async () => {
     const number = value.trim() === '' ? undefined : Number(value.trim().replace(',', '.'));
@@ -616,6 +639,36 @@ function IndicatorCard({ indicator, onChange }: { indicator: IndicatorDetail; on
         )}
       </p>
       <IndicatorChart indicator={indicator} />
+      {editing ? (
+        <IndicatorEditForm
+          indicator={indicator}
+          onDone={() => {
+            setEditing(false);
+            onChange();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <div className="toolbar">
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            {t('portfolio.indicator.edit', { name: indicator.name })}
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() =>
+              void api.portfolio.archiveIndicator({ id: indicator.id }).then(
+                () => {
+                  notify('success', t('common.archived', { name: indicator.name }));
+                  onChange();
+                },
+                (e: unknown) => notify('error', describeError(t, e)),
+              )
+            }
+          >
+            {t('portfolio.indicator.archive', { name: indicator.name })}
+          </Button>
+        </div>
+      )}
       {indicator.values.length === 0 ? (
         <p className="muted">{t('portfolio.indicator.noValues')}</p>
       ) : (
@@ -626,6 +679,9 @@ function IndicatorCard({ indicator, onChange }: { indicator: IndicatorDetail; on
               <th scope="col">{t('portfolio.indicator.period')}</th>
               <th scope="col">{t('portfolio.indicator.value')}</th>
               <th scope="col">{t('portfolio.indicator.note')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actionsColumn')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -637,6 +693,24 @@ function IndicatorCard({ indicator, onChange }: { indicator: IndicatorDetail; on
                   {unit}
                 </td>
                 <td>{v.note ?? ''}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      void api.portfolio.removeIndicatorValue({ id: v.id }).then(
+                        () => {
+                          notify('success', t('portfolio.indicator.valueRemoved', { period: v.period }));
+                          onChange();
+                        },
+                        (e: unknown) => notify('error', describeError(t, e)),
+                      )
+                    }
+                  >
+                    {t('common.actions.remove')}
+                    <span className="visually-hidden"> ({v.period})</span>
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -673,6 +747,96 @@ function IndicatorCard({ indicator, onChange }: { indicator: IndicatorDetail; on
         </div>
       </form>
     </article>
+  );
+}
+
+/** An indicator's name, kind, unit, target and source; only the changed fields are sent. */
+function IndicatorEditForm(props: { indicator: IndicatorDetail; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const notify = useApp((s) => s.notify);
+  const i = props.indicator;
+  const initial = {
+    name: i.name,
+    kind: i.kind,
+    unit: i.unit ?? '',
+    source: i.source ?? '',
+    target: i.targetValue === null ? '' : String(i.targetValue),
+  };
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = (p: Partial<typeof initial>) => setValues((v) => ({ ...v, ...p }));
+  const submit = async () => {
+    const patch = {
+      ...(values.name !== initial.name ? { name: values.name } : {}),
+      ...(values.kind !== initial.kind ? { kind: values.kind } : {}),
+      ...(values.unit !== initial.unit ? { unit: values.unit } : {}),
+      ...(values.source !== initial.source ? { source: values.source } : {}),
+      ...(values.target !== initial.target
+        ? { targetValue: values.target.trim() === '' ? null : Number(values.target.trim().replace(',', '.')) }
+        : {}),
+    };
+    const checked = validateWith(t, indicatorPatch, patch);
+    if (!checked.ok) return setErrors(checked.errors);
+    try {
+      const saved = await api.portfolio.updateIndicator({ id: i.id, patch: checked.data });
+      notify('success', t('portfolio.indicator.saved', { name: saved.name }));
+      props.onDone();
+    } catch (e) {
+      setErrors(errorsOf(t, e, 'name'));
+    }
+  };
+  return (
+    <form
+      aria-label={t('portfolio.indicator.edit', { name: i.name })}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="form-grid">
+        <TextField
+          label={t('portfolio.indicator.name')}
+          value={values.name}
+          onChange={(v) => set({ name: v })}
+          error={errors.name}
+        />
+        <SelectField<IndicatorKind>
+          label={t('portfolio.indicator.kind')}
+          value={values.kind}
+          onChange={(v) => v && set({ kind: v })}
+          options={INDICATOR_KINDS.map((k) => ({ value: k, label: t(`portfolio.indicatorKinds.${k}`) }))}
+          error={errors.kind}
+        />
+        <TextField
+          label={t('portfolio.indicator.unit')}
+          value={values.unit}
+          onChange={(v) => set({ unit: v })}
+          error={errors.unit}
+          optional={t('common.optional')}
+        />
+        <TextField
+          label={t('portfolio.indicator.target')}
+          value={values.target}
+          onChange={(v) => set({ target: v })}
+          error={errors.targetValue}
+          optional={t('common.optional')}
+        />
+        <TextField
+          label={t('portfolio.indicator.source')}
+          value={values.source}
+          onChange={(v) => set({ source: v })}
+          error={errors.source}
+          optional={t('common.optional')}
+        />
+      </div>
+      <div className="form-actions">
+        <Button type="submit">{t('common.actions.save')}</Button>
+        <Button type="button" variant="secondary" onClick={props.onCancel}>
+          {t('common.actions.cancel')}
+        </Button>
+      </div>
+    </form>
   );
 }
 
