@@ -1,8 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type * as ElectronNs from 'electron';
-import type { Backend, BackendOptions } from './backend';
-import { serveAppRequest } from './app-protocol';
+import { contract, isMethodName, type Input } from '../shared/contract';
+import { isHostMethod } from '../shared/contract/calls';
+import type { ApiResult } from '../shared/contract/core';
+import type { OpenedFile, SavedFile } from '../shared/contract/app';
+import { APP_RESPONSE_HEADERS, serveAppRequest } from './app-protocol';
+import { startBackendPool, type BackendPool } from './backend-host/pool';
+import type { BackendEvent, ChildChannel, ChildMessage } from './backend-host/protocol';
+import { API_CHANNEL, BACKEND_EVENT_CHANNEL, CANCEL_CHANNEL, PROGRESS_CHANNEL } from './channels';
 import { parseLaunchArgs } from './cli';
 import { exchangeFileFromArgs, importRouteFor, isOpenableExchangeFile, writeFileAtomic } from './files';
 import { buildMenuTemplate } from './menu';
@@ -19,11 +26,12 @@ import { CONTENT_SECURITY_POLICY } from './web-policy';
 /**
  * The desktop host's whole setup as one function of the Electron module, so tests can hand it a
  * recording fake (nothing under test imports 'electron'). main.ts only calls it with the real module.
- * No business logic lives here: windows, the app:// protocol, and one IPC channel to the backend.
+ * The main process keeps windows, menus, dialogs, printing and the sender check; the backend runs in
+ * utility processes (a writer and a read-only reader, electron/backend-host/) that it brokers to.
  */
 export type ElectronModule = Pick<
   typeof ElectronNs,
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'shell'
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'shell' | 'utilityProcess'
 >;
 
 export interface AppSetupDeps {
@@ -33,17 +41,43 @@ export interface AppSetupDeps {
   rendererDir: string;
   preloadPath: string;
   version: string;
-  openBackend: (opts: BackendOptions) => Promise<Backend>;
+  /** The built backend entry (dist/electron/backend.cjs) each utility process runs. */
+  backendEntry: string;
   log: (message: string) => void;
 }
 
-export const API_CHANNEL = 'painopiste:api';
+export { API_CHANNEL, BACKEND_EVENT_CHANNEL, CANCEL_CHANNEL, PROGRESS_CHANNEL } from './channels';
 
 export interface AppHandle {
   /** Settles when the app has started (or failed to and quit). */
   started: Promise<void>;
-  /** The backend once started. */
-  backend(): Backend | undefined;
+  /** The backend (its utility processes) once started. */
+  backend(): BackendPool | undefined;
+}
+
+/** Documents being printed, served once each at app://painopiste/__print/<id>.html. */
+export const PRINT_PATH = '/__print/';
+
+/** A utility process as the protocol's host side sees it. */
+function utilityChannel(child: ElectronNs.UtilityProcess, log: (m: string) => void): ChildChannel {
+  const exits: Array<(code: number | null) => void> = [];
+  let exited: number | null | undefined;
+  child.stdout?.on('data', (chunk: Buffer) => log(`backend: ${chunk.toString('utf8').trimEnd()}`));
+  child.stderr?.on('data', (chunk: Buffer) => log(`backend: ${chunk.toString('utf8').trimEnd()}`));
+  child.on('exit', (code) => {
+    exited = code;
+    for (const fn of exits) fn(code);
+  });
+  return {
+    post: (m) => void child.postMessage(m),
+    onMessage: (fn) => void child.on('message', (m: ChildMessage) => fn(m)),
+    onExit: (fn) => {
+      if (exited !== undefined) fn(exited);
+      else exits.push(fn);
+    },
+    kill: () => void child.kill(),
+    sharedMemory: false,
+  };
 }
 
 const FORBIDDEN = {
@@ -52,8 +86,11 @@ const FORBIDDEN = {
 };
 
 export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandle {
-  const { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } = electron;
-  let backend: Backend | undefined;
+  const { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } = electron;
+  let backend: BackendPool | undefined;
+  const printing = new Map<string, string>();
+  /** Calls sent with a call id, so the page can cancel them. */
+  const running = new Map<string, AbortController>();
   let mainWindow: ElectronNs.BrowserWindow | undefined;
   /** The exchange file the OS asked us to open; handed to the renderer once, by host.openFile. */
   let pendingFile: string | undefined;
@@ -92,29 +129,40 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
   app.on('window-all-closed', () => {
     if (deps.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => void backend?.close());
   // Every web contents (main window, PDF window, anything Chromium creates) is locked down.
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, (url) => void shell.openExternal(url)));
 
-  const hostServices: BackendOptions['hostServices'] = {
-    saveFile: async ({ suggestedName, filters, contentBase64 }) => {
+  const hostServices = {
+    saveFile: async ({ suggestedName, filters, contentBase64 }: Input<'host.saveFile'>): Promise<SavedFile> => {
       const result = await dialog.showSaveDialog(mainWindow!, { defaultPath: path.basename(suggestedName), filters });
       if (result.canceled || !result.filePath) return { saved: false, path: null };
       writeFileAtomic(result.filePath, Buffer.from(contentBase64, 'base64'));
       return { saved: true, path: result.filePath };
     },
-    printToPdf: async ({ html }) => {
-      // A hidden, script-less window renders the document; its HTML carries its own strict CSP.
+    printToPdf: async ({ html }: Input<'host.printToPdf'>): Promise<{ contentBase64: string }> => {
+      // A hidden, script-less window renders the document from app:// (a data: URL over 2 MB is
+      // refused by Chromium); its HTML carries its own strict CSP. Served from memory, once.
+      const id = randomUUID();
+      printing.set(id, html);
       const win = new BrowserWindow({ show: false, webPreferences: documentWindowPreferences() });
       try {
-        await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-        const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+        await win.loadURL(`${APP_ORIGIN}${PRINT_PATH}${id}.html`);
+        const pdf = await win.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          // Tagged PDF (structure for screen readers, PDF/UA) and an outline from the headings.
+          generateTaggedPDF: true,
+          generateDocumentOutline: true,
+        });
         return { contentBase64: Buffer.from(pdf).toString('base64') };
       } finally {
+        printing.delete(id);
         win.destroy();
       }
     },
-    openFile: async ({ filters }) => {
+    openFile: async ({ filters }: Input<'host.openFile'>): Promise<OpenedFile | null> => {
       // The file the OS opened with us, once, if the wizard asks for exchange files.
       const wantsExchange = (filters ?? []).some((f) => f.extensions.includes('wgx'));
       if (pendingFile && wantsExchange) {
@@ -129,13 +177,45 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
     },
   };
 
+  /** The document being printed at this app:// address, if any (only the print window asks for it). */
+  const printDocument = (url: string): Response | undefined => {
+    const m = new RegExp(`^${APP_ORIGIN}${PRINT_PATH}([0-9a-f-]{36})\\.html$`).exec(url);
+    if (!m) return undefined;
+    const html = printing.get(m[1]!);
+    if (html === undefined) return new Response('Not found', { status: 404, headers: { ...APP_RESPONSE_HEADERS } });
+    return new Response(html, { status: 200, headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' } });
+  };
+
+  /** Dialogs and printing run here, in the main process, validated against the contract. */
+  const runHostMethod = async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
+    const schema = contract[method as 'host.saveFile' | 'host.openFile' | 'host.printToPdf'].input;
+    const parsed = schema.safeParse(input ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'validation', key: 'errors.invalidInput', params: { fields: '' }, message: 'Invalid input.' },
+      };
+    }
+    try {
+      if (method === 'host.saveFile')
+        return { ok: true, value: await hostServices.saveFile(parsed.data as Input<'host.saveFile'>) };
+      if (method === 'host.openFile')
+        return { ok: true, value: await hostServices.openFile(parsed.data as Input<'host.openFile'>) };
+      return { ok: true, value: await hostServices.printToPdf(parsed.data as Input<'host.printToPdf'>) };
+    } catch (e) {
+      deps.log(`${method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return { ok: false, error: { code: 'internal', key: 'errors.internal', message: 'The desktop host could not do this.' } };
+    }
+  };
+
   const createWindow = (route = '') => {
     mainWindow = new BrowserWindow({
       width: 1280,
       height: 860,
       title: 'Painopiste',
       show: false,
-      webPreferences: secureWebPreferences(deps.preloadPath),
+      // Developer tools only in a development run, never in an installed app.
+      webPreferences: secureWebPreferences(deps.preloadPath, { devTools: !app.isPackaged }),
     });
     const win = mainWindow;
     win.once('ready-to-show', () => win.show());
@@ -148,13 +228,20 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
     if (fileArg) pendingFile = fileArg;
     const opts = parseLaunchArgs(args);
     const dataDir = args.some((a) => a.startsWith('--data-dir')) ? opts.dataDir : app.getPath('userData');
-    backend = await deps.openBackend({
-      dataDir,
-      host: 'electron',
-      demo: opts.demo,
-      version: deps.version,
+    const broadcast = (event: BackendEvent) => {
+      for (const win of BrowserWindow.getAllWindows()) {
+        if (!win.isDestroyed()) win.webContents.send(BACKEND_EVENT_CHANNEL, { type: event.type, sentence: event.sentence });
+      }
+    };
+    backend = await startBackendPool({
+      options: { dataDir, host: 'electron', demo: opts.demo, version: deps.version },
+      spawn: (role) =>
+        utilityChannel(
+          utilityProcess.fork(deps.backendEntry, [], { serviceName: `Painopiste ${role}`, stdio: 'pipe' }),
+          deps.log,
+        ),
       log: deps.log,
-      hostServices,
+      onEvent: broadcast,
     });
 
     lockDownSession(session.defaultSession);
@@ -162,14 +249,49 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
-    protocol.handle('app', (request) => serveAppRequest(deps.rendererDir, request));
+    protocol.handle('app', (request) => {
+      const printed = printDocument(request.url);
+      return printed ?? serveAppRequest(deps.rendererDir, request);
+    });
 
-    ipcMain.handle(API_CHANNEL, async (event, method: unknown, input: unknown) => {
+    ipcMain.handle(API_CHANNEL, async (event, method: unknown, input: unknown, callId: unknown) => {
       if (!isTrustedSender(event.senderFrame)) return FORBIDDEN;
       if (typeof method !== 'string') {
         return { ok: false, error: { code: 'validation', key: 'errors.invalidInput', message: 'Invalid call.' } };
       }
-      return backend!.call(method, input);
+      // Unknown methods stop here; the backend never sees them.
+      if (!isMethodName(method)) {
+        return {
+          ok: false,
+          error: {
+            code: 'not_found',
+            key: 'errors.unknownMethod',
+            params: { method: method.slice(0, 80) },
+            message: 'Unknown method.',
+          },
+        };
+      }
+      if (isHostMethod(method)) return runHostMethod(method, input);
+      if (typeof callId !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(callId) || running.has(callId)) {
+        return backend!.call(method, input);
+      }
+      const abort = new AbortController();
+      running.set(callId, abort);
+      try {
+        return await backend!.call(method, input, {
+          signal: abort.signal,
+          onProgress: (progress) => {
+            if (!event.sender.isDestroyed()) event.sender.send(PROGRESS_CHANNEL, callId, progress);
+          },
+        });
+      } finally {
+        running.delete(callId);
+      }
+    });
+    ipcMain.handle(CANCEL_CHANNEL, (event, callId: unknown) => {
+      if (!isTrustedSender(event.senderFrame) || typeof callId !== 'string') return false;
+      running.get(callId)?.abort();
+      return true;
     });
 
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(deps.platform)));

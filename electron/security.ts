@@ -7,7 +7,10 @@ import type { BrowserWindowConstructorOptions, Session, WebContents } from 'elec
 export const APP_HOST = 'painopiste';
 export const APP_ORIGIN = `app://${APP_HOST}`;
 
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string,
+  opts: { devTools?: boolean } = {},
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -22,7 +25,8 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     // A middle click would become a window.open; refused anyway, but never offered.
     disableBlinkFeatures: 'Auxclick',
     spellcheck: false,
-    devTools: true,
+    // Off unless asked for: the desktop host asks only when not packaged.
+    devTools: opts.devTools ?? false,
   };
 }
 

@@ -129,7 +129,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   async function streamCall(res: http.ServerResponse, callId: string, method: string, input: unknown) {
     const abort = new AbortController();
     running.set(callId, abort);
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     let finished = false;
     res.on('close', () => {
       if (!finished) abort.abort();

@@ -241,12 +241,16 @@ export class BackendChild {
     this.events.onEvent?.({ type: 'stopped', role: this.role, code, sentence: stopped });
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
-      p.resolve(unavailable('The background process stopped while this call ran; it was restarted and the call did not complete.'));
+      p.resolve(
+        unavailable('The background process stopped while this call ran; it was restarted and the call did not complete.'),
+      );
     }
     const now = Date.now();
     this.crashes = [...this.crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
     if (this.crashes.length > MAX_CRASHES) {
-      this.giveUp(`Painopiste's background process (${this.role}) stopped ${this.crashes.length} times within a minute; not starting it again. Restart Painopiste.`);
+      this.giveUp(
+        `Painopiste's background process (${this.role}) stopped ${this.crashes.length} times within a minute; not starting it again. Restart Painopiste.`,
+      );
       return;
     }
     this.startup = this.launch().then(
@@ -255,7 +259,8 @@ export class BackendChild {
         this.events.log(sentence);
         this.events.onEvent?.({ type: 'restarted', role: this.role, sentence });
       },
-      (e: unknown) => this.giveUp(`Painopiste's background process (${this.role}) could not start again: ${(e as Error).message}`),
+      (e: unknown) =>
+        this.giveUp(`Painopiste's background process (${this.role}) could not start again: ${(e as Error).message}`),
     );
   }
 

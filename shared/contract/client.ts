@@ -16,7 +16,7 @@ export type TypedApi = {
   };
 };
 
-/** The same shape, returning envelopes: what the Electron preload exposes as `window.api`. */
+/** The same shape, returning envelopes (tests list the contract's surface with it). */
 export type EnvelopeApi = {
   [N in NamespaceOf<MethodName>]: {
     [R in NameIn<MethodName, N>]: (input: unknown) => Promise<ApiResult<unknown>>;
@@ -33,16 +33,42 @@ function nest<F>(make: (method: MethodName) => F): Record<string, Record<string,
   return out;
 }
 
-/** Envelope functions for every method over a transport (used by the preload and browser mode). */
+/** Envelope functions for every method over a transport. */
 export function envelopeApi(transport: Transport): EnvelopeApi {
   return nest((method) => (input: unknown) => transport(method, input)) as unknown as EnvelopeApi;
 }
 
-/** The typed client: resolves with the output or rejects with an ApiError carrying the sentence key. */
+/**
+ * The typed client: resolves with the output or rejects with an ApiError carrying the sentence key.
+ * Built from the contract's types alone (a proxy: `api.groups.list` calls "groups.list"), so a client
+ * needs no list of names at run time; the host refuses names the contract does not have.
+ */
 export function typedApi(transport: Transport): TypedApi {
-  return nest((method) => async (input: unknown) => {
-    const result = await transport(method, input);
-    if (!result.ok) throw new ApiError(result.error);
-    return result.value;
-  }) as unknown as TypedApi;
+  const namespaces = new Map<string, Record<string, unknown>>();
+  const namespace = (ns: string) =>
+    new Proxy(
+      {},
+      {
+        get: (_t, name) => {
+          if (typeof name !== 'string' || name === 'then') return undefined;
+          return async (input: unknown) => {
+            const result = await transport(`${ns}.${name}` as MethodName, input);
+            if (!result.ok) throw new ApiError(result.error);
+            return result.value;
+          };
+        },
+      },
+    ) as Record<string, unknown>;
+  return new Proxy(
+    {},
+    {
+      get: (_t, ns) => {
+        // Not a thenable, not a namespace of symbols.
+        if (typeof ns !== 'string' || ns === 'then') return undefined;
+        let n = namespaces.get(ns);
+        if (!n) namespaces.set(ns, (n = namespace(ns)));
+        return n;
+      },
+    },
+  ) as unknown as TypedApi;
 }

@@ -85,12 +85,19 @@ describe.each<Kind>(['worker', 'process'])('the backend in a %s', (kind) => {
       const info = await ok<{ host: string; schemaVersion: number }>(pool, 'app.info');
       expect(info.host).toBe('browser');
       expect(info.schemaVersion).toBeGreaterThan(0);
-      const org = await ok<{ id: string }>(pool, 'organisations.create', { abbreviation: 'SM', name: 'Sisäministeriö', kind: 'ministry' });
+      const org = await ok<{ id: string }>(pool, 'organisations.create', {
+        abbreviation: 'SM',
+        name: 'Sisäministeriö',
+        kind: 'ministry',
+      });
       // Written by the writer, read by the read-only reader.
       expect(await ok(pool, 'organisations.get', { id: org.id })).toMatchObject({ abbreviation: 'SM' });
       const invalid = await pool.call('organisations.create', { abbreviation: '', kind: 'nope' });
       expect(invalid).toMatchObject({ ok: false, error: { code: 'validation' } });
-      expect(await pool.call('no.such', {})).toMatchObject({ ok: false, error: { code: 'not_found', key: 'errors.unknownMethod' } });
+      expect(await pool.call('no.such', {})).toMatchObject({
+        ok: false,
+        error: { code: 'not_found', key: 'errors.unknownMethod' },
+      });
       expect(await pool.call('groups.get', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
         ok: false,
         error: { code: 'not_found' },

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../electron/backend';
-import { API_CHANNEL, setupApp, type AppHandle } from '../../electron/app-setup';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { API_CHANNEL, CANCEL_CHANNEL, setupApp, type AppHandle } from '../../electron/app-setup';
+import type { BackendPool } from '../../electron/backend-host/pool';
+import { buildBackendEntry } from '../helpers/backend-entry';
 import { CONTENT_SECURITY_POLICY } from '../../electron/web-policy';
 import { tempDir } from '../helpers/backend';
 import { fakeElectron, fakeEvent, type FakeElectron } from '../helpers/security-fake-electron';
@@ -15,29 +16,40 @@ let root: string;
 let fake: FakeElectron;
 let handle: AppHandle;
 let rendererDir: string;
+let backendEntry: string;
+let removeEntry: () => void;
+const logs: string[] = [];
 
-async function start(argv: string[] = ['electron', 'main.cjs']) {
+beforeAll(async () => {
+  ({ entry: backendEntry, remove: removeEntry } = await buildBackendEntry('electron'));
+}, 120_000);
+afterAll(() => removeEntry());
+
+async function start(argv: string[] = ['electron', 'main.cjs'], opts: { packaged?: boolean } = {}) {
   fake = fakeElectron({ userData: path.join(root, 'userData') });
+  if (opts.packaged) fake.app.isPackaged = true;
   handle = setupApp(fake.module, {
     argv,
     platform: 'linux',
     rendererDir,
     preloadPath: '/app/dist/electron/preload.cjs',
     version: '9.9.9',
-    openBackend,
-    log: () => {},
+    backendEntry,
+    log: (m) => logs.push(m),
   });
   await handle.started;
   expect(fake.errorBoxes).toEqual([]);
-  return handle.backend() as Backend;
+  return handle.backend() as BackendPool;
 }
 
-const ipc = (frame: unknown, method: unknown, input: unknown = {}) =>
-  fake.ipcHandlers.get(API_CHANNEL)!({ senderFrame: frame }, method, input) as Promise<{
-    ok: boolean;
-    value?: unknown;
-    error?: { code: string; key: string; message: string };
-  }>;
+type Envelope = { ok: boolean; value?: unknown; error?: { code: string; key: string; message: string } };
+const ipc = (frame: unknown, method: unknown, input: unknown = {}, callId?: string) =>
+  fake.ipcHandlers.get(API_CHANNEL)!(
+    { senderFrame: frame, sender: fake.windows[0]!.webContents },
+    method,
+    input,
+    callId,
+  ) as Promise<Envelope>;
 const appFrame = { url: 'app://painopiste/index.html#/groups', parent: null };
 
 beforeEach(() => {
@@ -48,8 +60,8 @@ beforeEach(() => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(root, 'secret.txt'), 'outside the build');
 });
-afterEach(() => {
-  handle?.backend()?.close();
+afterEach(async () => {
+  await handle?.backend()?.close();
   fs.rmSync(root, { recursive: true, force: true });
 });
 
@@ -85,11 +97,19 @@ describe('main window', () => {
 
   it('keeps data in userData unless --data-dir is given', async () => {
     const backend = await start();
-    expect(backend.ctx.dataDir).toBe(path.join(root, 'userData'));
-    backend.close();
+    expect((await ipc(appFrame, 'app.info')).value).toMatchObject({ dataDir: path.join(root, 'userData') });
+    await backend.close();
     const other = path.join(root, 'encrypted-volume', 'painopiste');
-    const second = await start(['electron', 'main.cjs', '--data-dir', other]);
-    expect(second.ctx.dataDir).toBe(other);
+    await start(['electron', 'main.cjs', '--data-dir', other]);
+    expect((await ipc(appFrame, 'app.info')).value).toMatchObject({ dataDir: other });
+  });
+
+  it('has developer tools only in a development run, never when packaged', async () => {
+    const dev = await start();
+    expect(fake.windows[0]!.options.webPreferences!.devTools).toBe(true);
+    await dev.close();
+    await start(['electron'], { packaged: true });
+    expect(fake.windows[0]!.options.webPreferences!.devTools).toBe(false);
   });
 
   it('quits when another instance already runs, without opening the database', async () => {
@@ -100,12 +120,13 @@ describe('main window', () => {
       rendererDir,
       preloadPath: '/p.cjs',
       version: '1',
-      openBackend,
+      backendEntry: '/nonexistent/backend.cjs',
       log: () => {},
     });
     await handle.started;
     expect(fake.app.quitCalls).toBe(1);
     expect(fake.windows).toHaveLength(0);
+    expect(fake.utilityProcesses).toHaveLength(0);
     expect(fs.existsSync(path.join(root, 'userData'))).toBe(false);
   });
 });
@@ -255,8 +276,9 @@ describe('IPC', () => {
   });
 
   it('rejects every other sender before reaching the backend', async () => {
-    const backend = await start();
-    const before = backend.ctx.db.prepare('SELECT count(*) FROM organisations').pluck().get();
+    await start();
+    const count = async () => ((await ipc(appFrame, 'organisations.list', {})).value as unknown[]).length;
+    const before = await count();
     for (const frame of [
       null,
       undefined,
@@ -273,7 +295,10 @@ describe('IPC', () => {
       const result = await ipc(frame, 'organisations.create', { name: 'Injected', kind: 'police' });
       expect(result, JSON.stringify(frame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(backend.ctx.db.prepare('SELECT count(*) FROM organisations').pluck().get()).toBe(before);
+    expect(await count()).toBe(before);
+    // The cancel channel checks the sender too.
+    const cancel = fake.ipcHandlers.get(CANCEL_CHANNEL)!;
+    expect(await cancel({ senderFrame: { url: 'https://example.org/', parent: null } }, 'abcdefgh1234')).toBe(false);
   });
 
   it('answers hostile method names with a clean error', async () => {
@@ -286,9 +311,19 @@ describe('IPC', () => {
     }
   });
 
-  it('registers exactly one channel', async () => {
+  it('registers the API and the cancel channel, nothing else', async () => {
     await start();
-    expect([...fake.ipcHandlers.keys()]).toEqual([API_CHANNEL]);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([API_CHANNEL, CANCEL_CHANNEL].sort());
+  });
+
+  it('refuses unknown methods in the main process', async () => {
+    await start();
+    for (const method of ['no.such', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(await ipc(appFrame, method), method).toMatchObject({
+        ok: false,
+        error: { code: 'not_found', key: 'errors.unknownMethod' },
+      });
+    }
   });
 });
 
@@ -307,8 +342,39 @@ describe('host services', () => {
       webSecurity: true,
     });
     expect(pdfWindow.options.webPreferences!.preload).toBeUndefined();
-    expect(pdfWindow.loaded[0]).toMatch(/^data:text\/html;charset=utf-8,/);
+    expect(pdfWindow.options.webPreferences!.devTools).toBe(false);
+    expect(pdfWindow.loaded[0]).toMatch(/^app:\/\/painopiste\/__print\/[0-9a-f-]{36}\.html$/);
     expect(pdfWindow.destroyed).toBe(true);
+  });
+
+  it('prints a document over 2 MB through app:// as a tagged PDF with an outline, and serves it only while printing', async () => {
+    await start();
+    const row = '<tr><td>Kohta</td><td>Päätös: toimenpide hyväksyttiin ja vastuuhenkilö nimettiin.</td></tr>\n';
+    const html = `<!doctype html><html lang="fi"><title>Pöytäkirja</title><h1>Pöytäkirja</h1><table>${row.repeat(30_000)}</table></html>`;
+    expect(Buffer.byteLength(html)).toBeGreaterThan(2 * 1024 * 1024);
+    // The old way fails exactly as Chromium does.
+    const old = new fake.module.BrowserWindow({ show: false });
+    await expect(old.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)).rejects.toThrow(/2 MB/);
+
+    const result = await ipc(appFrame, 'host.printToPdf', { html });
+    expect(result.ok).toBe(true);
+    const pdfWindow = fake.windows.at(-1)!;
+    const url = pdfWindow.loaded[0]!;
+    expect(url).toMatch(/^app:\/\/painopiste\/__print\//);
+    expect(pdfWindow.responses[0]).toMatchObject({ url, status: 200 });
+    expect(pdfWindow.responses[0]!.body).toBe(html);
+    expect(pdfWindow.webContents.printed[0]).toMatchObject({
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+      pageSize: 'A4',
+    });
+    // Once printed, the address answers nothing; other ids never did.
+    const serve = fake.protocolHandlers.get('app')!;
+    expect(serve({ url, method: 'GET' }).status).toBe(404);
+    expect(serve({ url: 'app://painopiste/__print/00000000-0000-4000-8000-000000000000.html', method: 'GET' }).status).toBe(404);
+    expect(serve({ url: 'app://painopiste/__print/../index.html', method: 'GET' }).headers.get('content-security-policy')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
   });
 
   it('saves through the native dialog atomically, and a cancelled dialog writes nothing', async () => {
@@ -330,6 +396,59 @@ describe('host services', () => {
     const cancelled = await ipc(appFrame, 'host.saveFile', { suggestedName: 'x.html', contentBase64: 'eA==' });
     expect(cancelled).toMatchObject({ ok: true, value: { saved: false, path: null } });
     expect(fs.readdirSync(path.dirname(target))).toEqual(['minutes.html']);
+  });
+});
+
+describe('the backend in utility processes', () => {
+  it('starts a writer and a reader from the backend entry, and brokers calls, progress and cancel to them', async () => {
+    await start();
+    expect(fake.utilityProcesses.map((p) => [p.modulePath, p.options.serviceName, p.options.stdio])).toEqual([
+      [backendEntry, 'Painopiste writer', 'pipe'],
+      [backendEntry, 'Painopiste reader', 'pipe'],
+    ]);
+    const org = await ipc(appFrame, 'organisations.create', { abbreviation: 'SM', name: 'Sisäministeriö', kind: 'ministry' });
+    expect(org.ok).toBe(true);
+    // Written in the writer process, read back through the reader process.
+    expect(await ipc(appFrame, 'organisations.get', { id: (org.value as { id: string }).id })).toMatchObject({ ok: true });
+    expect(await ipc(appFrame, 'organisations.create', { name: '' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+
+    const exported = await ipc(appFrame, 'exchange.exportDatabase', {}, 'call-export-1');
+    expect(exported.ok).toBe(true);
+    const progress = fake.windows[0]!.webContents.sent.filter(
+      ([channel, id]) => channel === 'painopiste:progress' && id === 'call-export-1',
+    );
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]![2]).toMatchObject({ phase: 'exporting' });
+
+    // A cancel for a call under way reaches the backend: the import stops at its next safe point.
+    const file = (exported.value as { contentBase64: string }).contentBase64;
+    const cancel = fake.ipcHandlers.get(CANCEL_CHANNEL)!;
+    const importing = ipc(appFrame, 'exchange.import', { contentBase64: file }, 'call-import-1');
+    expect(await cancel({ senderFrame: appFrame }, 'call-import-1')).toBe(true);
+    expect(await importing).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+
+  it('says so and restarts a backend process that dies, on the same database, keeping every acknowledged write', async () => {
+    await start();
+    const acknowledged: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const write = ipc(appFrame, 'organisations.create', { abbreviation: `U${i}`, name: `Utility ${i}`, kind: 'agency' });
+      if (i === 15) fake.utilityProcesses[0]!.crash();
+      const r = await write;
+      if (r.ok) acknowledged.push((r.value as { id: string }).id);
+      else expect(r.error).toMatchObject({ code: 'unavailable', key: 'errors.backendRestarted' });
+    }
+    expect(fake.utilityProcesses).toHaveLength(3);
+    expect(fake.utilityProcesses[2]!.options.serviceName).toBe('Painopiste writer');
+    const listed = (await ipc(appFrame, 'organisations.list', {})).value as Array<{ id: string }>;
+    expect(acknowledged.length).toBeGreaterThanOrEqual(29);
+    for (const id of acknowledged) expect(listed.some((o) => o.id === id)).toBe(true);
+    const events = fake.windows[0]!.webContents.sent.filter(([channel]) => channel === 'painopiste:backend').map(([, e]) => e);
+    expect(events).toEqual([
+      { type: 'stopped', sentence: expect.stringMatching(/stopped unexpectedly .*starting it again on the same database/) },
+      { type: 'restarted', sentence: expect.stringMatching(/running again/) },
+    ]);
+    expect(logs.some((l) => /writer\) stopped unexpectedly/.test(l))).toBe(true);
   });
 });
 

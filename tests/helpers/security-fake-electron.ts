@@ -1,3 +1,4 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import type { ElectronModule } from '../../electron/app-setup';
 
 /**
@@ -32,12 +33,61 @@ export const fakeEvent = (): FakeEvent => ({
   },
 });
 
+/**
+ * Electron's utility process, played by a real Node child process running the real built backend
+ * entry (so messages really cross a process boundary and a kill really kills). Records what the host
+ * asked for. Electron delivers messages to the child on process.parentPort; a forked Node child gets
+ * them on process.on('message') — the entry handles both (electron/backend-host/child.ts).
+ */
+export class FakeUtilityProcess extends FakeEmitter {
+  readonly child: ChildProcess;
+  stdout: ChildProcess['stdout'];
+  stderr: ChildProcess['stderr'];
+  exited = false;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+    this.child = fork(modulePath, args, { serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    this.stdout = this.child.stdout;
+    this.stderr = this.child.stderr;
+    this.child.on('message', (m) => this.emit('message', m));
+    this.child.on('exit', (code) => {
+      this.exited = true;
+      this.emit('exit', code ?? 1);
+    });
+  }
+  get pid() {
+    return this.child.pid;
+  }
+  postMessage(message: unknown) {
+    if (this.child.connected) this.child.send(message as object);
+  }
+  kill() {
+    return this.child.kill('SIGTERM');
+  }
+  /** What an OS-level crash looks like. */
+  crash() {
+    this.child.kill('SIGKILL');
+  }
+}
+
 /** A web contents: records navigation listeners and the window-open handler. */
 export class FakeWebContents extends FakeEmitter {
   windowOpenHandler?: (details: { url: string; frameName?: string; features?: string; disposition?: string }) => {
     action: string;
   };
   printed: unknown[] = [];
+  /** What main sent to the page (channel, args). */
+  sent: Array<[string, ...unknown[]]> = [];
+  send(channel: string, ...args: unknown[]) {
+    this.sent.push([channel, ...args]);
+  }
+  isDestroyed() {
+    return false;
+  }
   setWindowOpenHandler(fn: FakeWebContents['windowOpenHandler']) {
     this.windowOpenHandler = fn;
   }
@@ -68,12 +118,18 @@ export interface FakeElectron {
   saveDialogResult: { canceled: boolean; filePath?: string };
   openDialogResult: { canceled: boolean; filePaths: string[] };
   dialogsShown: string[];
+  /** Every utility process the host started, in order. */
+  utilityProcesses: FakeUtilityProcess[];
   /** Emit web-contents-created for a new fake contents, as Chromium does for every page. */
   createContents(): FakeWebContents;
 }
 
 export class FakeBrowserWindow extends FakeEmitter {
   static all: FakeBrowserWindow[] = [];
+  /** The app:// handler the host registered: loadURL of an app:// address goes through it. */
+  static appProtocol?: (request: { url: string; method: string }) => Response;
+  /** What each app:// load answered (status and body), in order. */
+  responses: Array<{ url: string; status: number; body: string }> = [];
   webContents = new FakeWebContents();
   loaded: string[] = [];
   destroyed = false;
@@ -88,6 +144,14 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
   async loadURL(url: string) {
     this.loaded.push(url);
+    // Chromium refuses data: URLs over 2 MB (the limit this fake reproduces).
+    if (url.startsWith('data:') && url.length > 2 * 1024 * 1024) throw new Error('ERR_INVALID_URL (data: URL over 2 MB)');
+    if (url.startsWith('app:') && FakeBrowserWindow.appProtocol) {
+      const response = FakeBrowserWindow.appProtocol({ url, method: 'GET' });
+      const body = await response.text();
+      this.responses.push({ url, status: response.status, body });
+      if (response.status !== 200) throw new Error(`ERR_FILE_NOT_FOUND (${response.status})`);
+    }
   }
   show() {
     this.shown = true;
@@ -109,6 +173,7 @@ export class FakeBrowserWindow extends FakeEmitter {
 
 export function fakeElectron(opts: { userData: string; singleInstance?: boolean }): FakeElectron {
   FakeBrowserWindow.all = [];
+  FakeBrowserWindow.appProtocol = undefined;
   const app = Object.assign(new FakeEmitter(), {
     quitCalls: 0,
     userData: opts.userData,
@@ -135,6 +200,7 @@ export function fakeElectron(opts: { userData: string; singleInstance?: boolean 
     saveDialogResult: { canceled: true },
     openDialogResult: { canceled: true, filePaths: [] },
     dialogsShown: [],
+    utilityProcesses: [],
     createContents() {
       const contents = new FakeWebContents();
       app.emit('web-contents-created', fakeEvent(), contents);
@@ -165,8 +231,10 @@ export function fakeElectron(opts: { userData: string; singleInstance?: boolean 
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void fake.privilegedSchemes.push(...schemes),
-      handle: (scheme: string, fn: (request: { url: string; method: string }) => Response) =>
-        void fake.protocolHandlers.set(scheme, fn),
+      handle: (scheme: string, fn: (request: { url: string; method: string }) => Response) => {
+        fake.protocolHandlers.set(scheme, fn);
+        if (scheme === 'app') FakeBrowserWindow.appProtocol = fn;
+      },
     },
     session: {
       defaultSession: {
@@ -178,6 +246,13 @@ export function fakeElectron(opts: { userData: string; singleInstance?: boolean 
       },
     },
     shell: { openExternal: async (url: string) => void fake.openedExternally.push(url) },
+    utilityProcess: {
+      fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
+        const child = new FakeUtilityProcess(modulePath, args, options);
+        fake.utilityProcesses.push(child);
+        return child;
+      },
+    },
   };
   fake.module = module as unknown as ElectronModule;
   return fake;
