@@ -46,7 +46,8 @@ const HYDRATE: Record<SearchKind, { table: string; sql: string; route: (r: RawRo
   candidate: {
     table: 'candidates',
     sql: `SELECT x.rowid AS rid, x.id, x.title, s.label AS group_name, x.round_id FROM candidates x JOIN scanning_rounds s ON s.id = x.round_id`,
-    route: (r) => ({ page: 'scanning', params: [r.round_id as string] }),
+    // A candidate opens itself (its page links to its round).
+    route: (r) => ({ page: 'scanning', params: ['candidate', r.id as string] }),
   },
 };
 

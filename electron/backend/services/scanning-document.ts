@@ -5,7 +5,7 @@ import { translator } from '../i18n';
 import type { GeneratedFile, Round } from '../../../shared/domain/scanning';
 import type { MatrixPoint } from '../../../shared/scanning/scoring';
 import { candidatesOfRound, criteriaOfRound, groupName, participantsOf, relatedGroupsOf } from '../repositories/scanning';
-import { roundResults } from './scanning';
+import { criteriaInLanguage, roundResults } from './scanning';
 
 /** Candidates that are on the list the cooperation group receives (and, later, its decisions). */
 const LISTED = new Set(['shortlisted', 'proposed', 'approved', 'rejected', 'deferred', 'folded']);
@@ -66,7 +66,7 @@ export function matrixSvg(
 export async function candidateListDocument(ctx: Ctx, round: Round, format: DocumentFormat, lang: Lang): Promise<GeneratedFile> {
   const t = translator(lang);
   const results = roundResults(ctx, round);
-  const criteria = criteriaOfRound(ctx.store, round.id);
+  const criteria = criteriaInLanguage(criteriaOfRound(ctx.store, round.id), lang);
   const candidates = candidatesOfRound(ctx.store, round.id).filter((c) => LISTED.has(c.status));
   const aggregateOf = new Map(results.aggregates.map((a) => [a.candidateId, a]));
   const listedIds = new Set(candidates.map((c) => c.id));
