@@ -71,9 +71,15 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** axe-core on the current screen: no serious or critical violations. */
-export async function expectAccessible(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/**
+ * axe-core on the current screen: no serious or critical violations. `nameStartsWithLabel` also runs axe's
+ * label-content-name-mismatch (WCAG 2.5.3: an accessible name contains the visible label), which axe keeps
+ * among its experimental rules and does not run by default.
+ */
+export async function expectAccessible(page: Page, screen: string, opts: { nameStartsWithLabel?: boolean } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (opts.nameStartsWithLabel) builder = builder.options({ rules: { 'label-content-name-mismatch': { enabled: true } } });
+  const results = await builder.analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -58,7 +58,7 @@ describe('rotating chair, end to end', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Rotation', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Rotation' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('row', { name: /SM → TEM → STM/ }).isVisible()).toBe(true);
-    await expectAccessible(page, 'rotation list');
+    await expectAccessible(page, 'rotation list', { nameStartsWithLabel: true });
     await page.getByRole('link', { name: P7 }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: `Chair rotation: ${P7}` }).isVisible()).toBe(true);
     const groupId = /#\/rotation\/([0-9a-f-]{36})/.exec(page.url())![1]!;
@@ -84,13 +84,13 @@ describe('rotating chair, end to end', () => {
     }
     await page.reload();
     await expect.poll(() => chairColumn(page)).toEqual(['SM', 'TEM', 'STM', 'SM']);
-    await expectAccessible(page, 'priority 7 schedule');
+    await expectAccessible(page, 'priority 7 schedule', { nameStartsWithLabel: true });
 
     // Swap meetings 1 and 2 with the keyboard-operable dialog.
-    await page.getByRole('button', { name: /^Swap Network meeting 1 .* with another$/ }).click();
+    await page.getByRole('button', { name: /^Swap… Network meeting 1 / }).click();
     const dialog = page.getByRole('dialog', { name: 'Swap chairs' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    await expectAccessible(page, 'swap dialog');
+    await expectAccessible(page, 'swap dialog', { nameStartsWithLabel: true });
     await dialog
       .getByRole('combobox', { name: 'Swap with' })
       .selectOption({ label: await optionLabel(page, /Network meeting 2/) });
@@ -121,7 +121,7 @@ describe('rotating chair, end to end', () => {
     await page.goto(`${app.url.split('#')[0]}#/groups/${groupId}`);
     const panel = page.getByRole('region', { name: 'Rotating chair' });
     await expect.poll(() => panel.getByRole('link', { name: 'Open the schedule' }).isVisible()).toBe(true);
-    await expectAccessible(page, 'group page with rotation panel');
+    await expectAccessible(page, 'group page with rotation panel', { nameStartsWithLabel: true });
     await panel.getByRole('link', { name: 'Open the schedule' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

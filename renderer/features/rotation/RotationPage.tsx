@@ -441,7 +441,7 @@ function ScheduleRow(props: {
             <button
               type="button"
               className="link-button"
-              aria-label={t('rotation.actions.overrideFor', { slot })}
+              aria-label={`${t('rotation.actions.override')} ${slot}`}
               onClick={() => props.onAction('override')}
             >
               {t('rotation.actions.override')}
@@ -449,7 +449,7 @@ function ScheduleRow(props: {
             <button
               type="button"
               className="link-button"
-              aria-label={t('rotation.actions.swapFor', { slot })}
+              aria-label={`${t('rotation.actions.swap')} ${slot}`}
               onClick={() => props.onAction('swap')}
             >
               {t('rotation.actions.swap')}
@@ -458,7 +458,7 @@ function ScheduleRow(props: {
               <button
                 type="button"
                 className="link-button"
-                aria-label={t('rotation.actions.skipFor', { slot })}
+                aria-label={`${t('rotation.actions.skip')} ${slot}`}
                 onClick={() => props.onAction('skip')}
               >
                 {t('rotation.actions.skip')}

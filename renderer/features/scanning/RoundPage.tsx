@@ -305,10 +305,8 @@ function CandidatesSection({ round, onChange, acting }: { round: RoundDetail; on
                       type="button"
                       className="link-button"
                       style={{ marginRight: 12 }}
-                      aria-label={t('scanning.candidates.moveNamed', {
-                        reference: c.reference,
-                        status: t(`scanning.statusNames.candidate.${s}`),
-                      })}
+                      // The accessible name starts with the visible label (WCAG 2.5.3), then says which candidate.
+                      aria-label={`${t(`scanning.candidates.moves.${s}`)} ${c.reference}`}
                       onClick={() => void move(c, s)}
                     >
                       {t(`scanning.candidates.moves.${s}`)}
