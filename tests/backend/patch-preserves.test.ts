@@ -231,6 +231,8 @@ async function buildCases(r: Replica): Promise<Record<string, PatchCase>> {
     'groups.update': {
       read: row('work_groups', group.id),
       patch: withId(api.groups.update, group.id),
+      // A status change goes through the lifecycle, which dates it.
+      derived: { status: ['statusDate'] },
       values: {
         kind: ['network'],
         name: ['Kyberturvallisuus ja verkkorikollisuus'],
