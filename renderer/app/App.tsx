@@ -33,6 +33,8 @@ export function App() {
   }, [current, t]);
 
   if (info?.firstRun) return <WelcomePage />;
+  // A meeting's presentation view goes to a projector: the page alone, without the app's frame.
+  if (route.page === 'meetings' && route.params[1] === 'present') return <Page key={route.page} params={route.params} />;
 
   return (
     <div className="shell">

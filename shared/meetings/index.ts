@@ -7,3 +7,4 @@ export * from './recurrence';
 export * from './agenda';
 export * from './run';
 export * from './quorum';
+export * from './speakers';

@@ -283,3 +283,58 @@ describe('notifications (finding 4)', () => {
     }
   });
 });
+
+describe('run mode speaker queue', () => {
+  it('adds, orders, gives the floor to and removes speakers with the keyboard only', async () => {
+    const r = await renderWithBackend(<p />, { example: false });
+    t = r.t;
+    const { meeting } = await seed(t.api);
+    r.rerender(<MeetingsPage params={[meeting.id, 'run']} />);
+    const user = userEvent.setup();
+    const queue = await screen.findByRole('region', { name: 'Speakers' });
+    const name = within(queue).getByLabelText('Or another name');
+    // Keyboard only: focus the field, type, Enter submits the form.
+    act(() => name.focus());
+    await user.keyboard('Aino Virtanen{Enter}');
+    await user.keyboard('Bertil Nyberg{Enter}');
+    await user.keyboard('Carita Laine{Enter}');
+    const list = within(queue).getByRole('list', { name: 'Speaker queue' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild?.textContent?.trim()),
+    ).toEqual(['Aino Virtanen', 'Bertil Nyberg', 'Carita Laine']);
+    // Carita up one place: Tab to her Up button and press Enter.
+    const up = within(list).getByRole('button', { name: 'Up (Carita Laine)' });
+    act(() => up.focus());
+    await user.keyboard('{Enter}');
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild?.textContent?.trim()),
+    ).toEqual(['Aino Virtanen', 'Carita Laine', 'Bertil Nyberg']);
+    // Alt+J gives the floor to the first in the queue; her time is shown.
+    await user.keyboard('{Alt>}j{/Alt}');
+    expect(within(queue).getByText('Speaking: Aino Virtanen')).toBeInTheDocument();
+    expect(within(queue).getByRole('timer')).toHaveTextContent('0:00');
+    // Remove Bertil with Space on his Remove button.
+    const remove = within(queue).getByRole('button', { name: 'Remove (Bertil Nyberg)' });
+    act(() => remove.focus());
+    await user.keyboard(' ');
+    expect(within(queue).queryByText('Bertil Nyberg')).not.toBeInTheDocument();
+    // An optional limit shows beside the speaker's time.
+    fireEvent.change(within(queue).getByLabelText('Speaking time limit (minutes)'), { target: { value: '2' } });
+    expect(within(queue).getByRole('timer')).toHaveTextContent('0:00 / 2:00');
+    // The presentation view (another tab) reads the same shared state.
+    const shared = JSON.parse(localStorage.getItem(`painopiste.run.${meeting.id}`)!) as {
+      view: { meetingTitle: string; currentItemId: string };
+      speakers: { limitSeconds: number };
+    };
+    expect(shared.view.meetingTitle).toBe('Spring meeting');
+    expect(shared.speakers.limitSeconds).toBe(120);
+    r.rerender(<MeetingsPage params={[meeting.id, 'present']} />);
+    expect(await screen.findByRole('heading', { level: 1, name: '1. Opening of the meeting' })).toBeInTheDocument();
+    expect(screen.getByText(/Speaking: Aino Virtanen/)).toBeInTheDocument();
+    expect(screen.getByText('Next up: 2. Approval of the agenda')).toBeInTheDocument();
+  });
+});

@@ -15,6 +15,7 @@ import { AgendaBuilder } from './AgendaBuilder';
 import { downloadGenerated, downloadMeetingPdf, NativeField, titleOf, uiLang } from './common';
 import { MinutesLifecycle } from './MinutesLifecycle';
 import { ActionsPanel, AttendancePanel, DecisionsPanel, MinutesEditor } from './parts';
+import { openPresentation } from './runShare';
 
 /** The parts of a meeting page; each has its own address `#/meetings/<id>/<tab>` so Back and links work. */
 export const MEETING_TABS = ['details', 'agenda', 'attendance', 'minutes', 'actions', 'documents'] as const;
@@ -65,6 +66,9 @@ function MeetingPage({ m, tab, reload }: { m: MeetingDetail; tab: MeetingTab; re
       </p>
       <div className="toolbar">
         <RouteLink to={to('meetings', m.id, 'run')}>{t('meetings.run.open')}</RouteLink>
+        <button type="button" className="link-button" onClick={() => openPresentation(m.id)}>
+          {t('meetings.present.open')}
+        </button>
         <RouteLink to={to('meetings', 'decisions', m.groupId)}>{t('meetings.decisions.register')}</RouteLink>
       </div>
       <nav className="meeting-tabs" aria-label={t('meetings.tabs.label')}>

@@ -13,16 +13,19 @@ import { NativeField } from './common';
 import { DecisionsRegister } from './DecisionsRegister';
 import { MeetingForm } from './MeetingForm';
 import { isMeetingTab, MeetingView } from './MeetingView';
+import { PresentationView } from './PresentationView';
 import { RunMode } from './RunMode';
 
 /**
  * `#/meetings` the list across groups; `#/meetings/<id>[/<tab>]` one meeting, on one of its parts
  * (details, agenda, attendance, minutes, actions, documents); `#/meetings/<id>/run` run mode;
+ * `#/meetings/<id>/present` the presentation view for a second screen (shown without the app's frame);
  * `#/meetings/decisions/<groupId>` a group's decisions register.
  */
 export function MeetingsPage({ params }: { params: string[] }) {
   if (params[0] === 'decisions' && params[1]) return <DecisionsRegister groupId={params[1]} />;
   if (params[0] && params[1] === 'run') return <RunMode id={params[0]} />;
+  if (params[0] && params[1] === 'present') return <PresentationView id={params[0]} />;
   if (params[0]) return <MeetingView id={params[0]} tab={isMeetingTab(params[1]) ? params[1] : 'details'} />;
   return <MeetingList />;
 }
