@@ -107,6 +107,8 @@ export interface RotationView {
   versions: RotationVersionView[];
   /** The version in force today (or the first one, before the rotation starts). */
   current: RotationVersionView;
+  /** The current version's order as it stands today: without members who have left, successors in place. */
+  orderToday: string[];
   exceptions: RotationExceptionView[];
   departures: RotationDepartureView[];
   /** Everyone who can be named in this rotation: members, the group's organisations / people, successors. */

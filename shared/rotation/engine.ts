@@ -780,6 +780,16 @@ export function proposeVersion(rotation: Rotation, meetings: MeetingInput[], edi
 }
 
 /** Index in `next` of the first member of `old` (cyclically from `from`) that is still in `next`. */
+/**
+ * The order as it stands on `date`: members who have left (skip) are gone, a member who was succeeded is
+ * replaced by the successor (chains followed), a member named twice stays twice. This is what "Current
+ * order" shows; the version itself keeps the members as entered.
+ */
+export function orderOn(members: MemberId[], departures: MemberDeparture[], date: IsoDate): MemberId[] {
+  const d = new Departures(departures);
+  return members.map((m) => d.resolve(m, date)).filter((m): m is MemberId => m !== null);
+}
+
 export function continueIndex(old: MemberId[], from: number, next: MemberId[]): number {
   for (let t = 0; t < old.length; t++) {
     const p = (from + t) % old.length;

@@ -32,6 +32,7 @@ export {
   meetingHandovers,
   proposeVersion,
   continueIndex,
+  orderOn,
   KEPT_SLOTS,
   MAX_TERMS,
 } from './engine';

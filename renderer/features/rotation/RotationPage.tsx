@@ -198,7 +198,7 @@ function Schedule({ view, onChange }: { view: RotationView; onChange: (v: Rotati
           <dt>{t('rotation.fields.mode')}</dt>
           <dd style={{ margin: 0 }}>{mode}</dd>
           <dt>{t('rotation.schedule.currentOrder')}</dt>
-          <dd style={{ margin: 0 }}>{view.current.members.map(label).join(' → ')}</dd>
+          <dd style={{ margin: 0 }}>{view.orderToday.map(label).join(' → ')}</dd>
           <dt>{t('rotation.fields.cancelledRule')}</dt>
           <dd style={{ margin: 0 }}>{t(`rotation.cancelledRules.${view.rotation.cancelledRule}`)}</dd>
           <dt>{t('rotation.fields.handoverNoticeWeeks')}</dt>
@@ -281,6 +281,7 @@ function Schedule({ view, onChange }: { view: RotationView; onChange: (v: Rotati
                   entry={entry}
                   label={label}
                   termMode={termMode}
+                  skipped={skippedAt(view, entry)}
                   onAction={(kind) => setDialog({ kind, entry })}
                 />
               ))}
@@ -388,10 +389,19 @@ function Schedule({ view, onChange }: { view: RotationView; onChange: (v: Rotati
   );
 }
 
+/** The member whose turn a skip passed over at this slot, if one did. */
+function skippedAt(view: RotationView, entry: ScheduleEntry): string | null {
+  const skip = view.exceptions.find(
+    (e) => e.kind === 'skip' && (entry.kind === 'term' ? e.termStart === entry.date : e.meetingId === entry.meetingId),
+  );
+  return skip?.memberId ?? null;
+}
+
 function ScheduleRow(props: {
   entry: ScheduleEntry;
   label: (id: string | null) => string;
   termMode: boolean;
+  skipped: string | null;
   onAction: (kind: 'override' | 'swap' | 'skip') => void;
 }) {
   const { t } = useTranslation();
@@ -420,9 +430,27 @@ function ScheduleRow(props: {
         {entry.source !== 'base' && entry.source !== 'none' && (
           <span className="badge">{t(`rotation.sources.${entry.source}`)}</span>
         )}
-        {entry.chairId !== entry.baseChairId && entry.baseChairId && entry.status !== 'cancelled' && (
-          <span className="muted"> {t('rotation.schedule.wasChair', { chair: label(entry.baseChairId) })}</span>
+        {/* A skip that a swap or override then overruled is still said: the "by the order" chair is after it. */}
+        {props.skipped && entry.source !== 'skip' && (
+          <>
+            {' '}
+            <span className="badge">{t('rotation.sources.skip')}</span>
+          </>
         )}
+        {entry.status !== 'cancelled' &&
+          (props.skipped ? (
+            <span className="muted">
+              {' '}
+              {entry.chairId !== entry.baseChairId && entry.baseChairId
+                ? t('rotation.schedule.wasChairAfterSkip', { chair: label(entry.baseChairId), skipped: label(props.skipped) })
+                : t('rotation.schedule.skippedMember', { skipped: label(props.skipped) })}
+            </span>
+          ) : (
+            entry.chairId !== entry.baseChairId &&
+            entry.baseChairId && (
+              <span className="muted"> {t('rotation.schedule.wasChair', { chair: label(entry.baseChairId) })}</span>
+            )
+          ))}
         {entry.handover && (
           <>
             {' '}
