@@ -46,6 +46,13 @@ export interface ImportFlag {
   flag: 'edit_vs_delete';
 }
 
+export interface ImportNotApplied {
+  table: string;
+  rowId: string;
+  label: string;
+  fields: string[];
+}
+
 export interface ImportPreview {
   exportId: string;
   exportedAt: string;
@@ -61,6 +68,18 @@ export interface ImportPreview {
   totals: Omit<TableCounts, 'table'>;
   conflicts: ImportConflict[];
   flags: ImportFlag[];
+  /**
+   * Rows of a group's file outside that group that this database already has (a parent group, a
+   * candidate, an organisation the file would archive, …): a group's file never changes them, so they
+   * are kept as they are here; each
+   * with the fields the file's version would have changed (docs/exchange-format.md, 11.1).
+   */
+  notApplied: ImportNotApplied[];
+  /**
+   * Organisations and people a group's file changes: shared with other groups, so listed apart, each
+   * with the fields that change (they are also counted as updated in `counts`).
+   */
+  sharedChanges: ImportNotApplied[];
   /** The handover note that travels with the file, when it is a handover. */
   handover: { date: string; note: string | null; checklist: unknown } | null;
 }

@@ -166,36 +166,43 @@ describe('a zip bomb', () => {
       },
       0,
     ],
-  ] as const)('of %s (a few hundred KB declaring 100–300 MiB) is refused in bounded memory, changing nothing', async (_, body, rows) => {
-    const data = body();
-    const n = rows === 0 ? Math.floor(data.length / (data.indexOf(0x0a) + 1)) : rows;
-    const bytes = bombFile(TABLES, () => data, n);
-    expect(bytes.length).toBeLessThan(512 * 1024);
-    const file = path.join(work, 'bomb.wgx');
-    fs.writeFileSync(file, bytes);
-    const dataDir = tempDir('painopiste-bomb-db-');
-    try {
-      // Opened and closed once first, so the stored clock exists as it will after the worker's run.
-      (await startTestBackend({ dataDir, backupOnStart: false })).close();
-      const before = await startTestBackend({ dataDir, backupOnStart: false });
-      const content = databaseContent(before.backend);
-      before.close();
-      const outcome = await runWorker(dataDir, file);
-      expect(outcome.preview).not.toBe('accepted');
-      expect(outcome.imported).toEqual(outcome.preview);
-      expect((outcome.preview as { key: string }).key).toBe('exchange.invalidRow');
-      const after = await startTestBackend({ dataDir, backupOnStart: false });
-      expect(databaseContent(after.backend)).toBe(content);
-      after.close();
-      // Peak resident memory of the whole process (startup included) against the resident memory just
-      // before the import: an upper bound on what the import added.
-      const above = (outcome.peak - outcome.baseline) / MB;
-      console.info(`zip bomb (${_}): file ${bytes.length} B, peak ${above.toFixed(1)} MB above baseline`, JSON.stringify(outcome));
-      expect(above).toBeLessThan(100);
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }, 120_000);
+  ] as const)(
+    'of %s (a few hundred KB declaring 100–300 MiB) is refused in bounded memory, changing nothing',
+    async (_, body, rows) => {
+      const data = body();
+      const n = rows === 0 ? Math.floor(data.length / (data.indexOf(0x0a) + 1)) : rows;
+      const bytes = bombFile(TABLES, () => data, n);
+      expect(bytes.length).toBeLessThan(512 * 1024);
+      const file = path.join(work, 'bomb.wgx');
+      fs.writeFileSync(file, bytes);
+      const dataDir = tempDir('painopiste-bomb-db-');
+      try {
+        // Opened and closed once first, so the stored clock exists as it will after the worker's run.
+        (await startTestBackend({ dataDir, backupOnStart: false })).close();
+        const before = await startTestBackend({ dataDir, backupOnStart: false });
+        const content = databaseContent(before.backend);
+        before.close();
+        const outcome = await runWorker(dataDir, file);
+        expect(outcome.preview).not.toBe('accepted');
+        expect(outcome.imported).toEqual(outcome.preview);
+        expect((outcome.preview as { key: string }).key).toBe('exchange.invalidRow');
+        const after = await startTestBackend({ dataDir, backupOnStart: false });
+        expect(databaseContent(after.backend)).toBe(content);
+        after.close();
+        // Peak resident memory of the whole process (startup included) against the resident memory just
+        // before the import: an upper bound on what the import added.
+        const above = (outcome.peak - outcome.baseline) / MB;
+        console.info(
+          `zip bomb (${_}): file ${bytes.length} B, peak ${above.toFixed(1)} MB above baseline`,
+          JSON.stringify(outcome),
+        );
+        expect(above).toBeLessThan(100);
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 
   it('keeps a line limit above the largest row the API can write', () => {
     // Three long texts of 100 000 characters, each character six bytes as a JSON escape at worst.

@@ -169,7 +169,7 @@ describe('handover round trips on real SQLite', () => {
     const s = await seedGroup(a);
     const ctx = a.backend.ctx;
     const rotation = ctx.tx(() =>
-      ctx.store.insert<{ id: string }>('rotations', { groupId: s.group.id, name: 'Puheenjohtajuus', unit: 'person' }),
+      ctx.store.insert<{ id: string }>('rotations', { groupId: s.group.id, name: 'Puheenjohtajuus', unit: 'people' }),
     );
     const version = ctx.tx(() =>
       ctx.store.insert<{ id: string }>('rotation_versions', {

@@ -403,6 +403,8 @@ export interface ReadOptions {
 
 export interface ExchangeFile {
   manifest: Manifest;
+  /** The newest stamp anywhere in the file: the manifest's clock summary, every row's hlc and field clocks. */
+  newestStamp: Hlc | null;
   /** Rows per table, in file order; each table listed in the manifest is present (possibly empty). */
   tables: Record<string, Row[]>;
 }
@@ -509,10 +511,15 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
   // Only now the tables, one at a time, each streamed: inflated piece by piece into the hash and the
   // line reader, so no entry's text is ever held whole.
   const tables: Record<string, Row[]> = {};
+  let newestStamp: Hlc | null = null;
+  const note = (stamp: Hlc) => {
+    if (newestStamp === null || stamp > newestStamp) newestStamp = stamp;
+  };
+  for (const stamp of Object.values(manifest.clockSummary)) note(stamp);
   for (const e of manifest.entries) {
-    tables[e.table] = readTable(zip, zip.byName.get(e.name)!, e, opts.rowSchema);
+    tables[e.table] = readTable(zip, zip.byName.get(e.name)!, e, opts.rowSchema, note);
   }
-  return { manifest, tables };
+  return { manifest, tables, newestStamp };
 }
 
 /**
@@ -521,7 +528,13 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
  */
 export const MAX_LINE_CHARS = 4 * 1024 * 1024;
 
-function readTable(zip: ZipDirectory, z: ZipEntry, entry: ManifestEntry, rowSchema: ReadOptions['rowSchema']): Row[] {
+function readTable(
+  zip: ZipDirectory,
+  z: ZipEntry,
+  entry: ManifestEntry,
+  rowSchema: ReadOptions['rowSchema'],
+  onStamp: (stamp: Hlc) => void,
+): Row[] {
   const table = entry.table;
   const invalid = (line: number, problem: string) => new ExchangeError('exchange.invalidRow', { table, line, problem });
   const rows: Row[] = [];
@@ -539,7 +552,7 @@ function readTable(zip: ZipDirectory, z: ZipEntry, entry: ManifestEntry, rowSche
     } catch {
       throw invalid(n, 'json');
     }
-    const problem = rowMetaProblem(value);
+    const problem = inspectRow(value, onStamp);
     if (problem) throw invalid(n, problem);
     const row = value as Row;
     if (ids.has(row.id)) throw new ExchangeError('exchange.duplicateRow', { table, id: row.id });

@@ -74,7 +74,7 @@ export function tablesParentsFirst(db: Db): string[] {
 }
 
 /** Group-owned tables: rows whose group_id is in the group tree. */
-const GROUP_TABLES = [
+export const GROUP_TABLES = [
   'group_organisations',
   'memberships',
   'meeting_series',
@@ -90,7 +90,7 @@ const GROUP_TABLES = [
 ] as const;
 
 /** Child tables: [table, parent column, parent table]; collected after their parents. */
-const CHILD_TABLES: ReadonlyArray<readonly [string, string, string]> = [
+export const CHILD_TABLES: ReadonlyArray<readonly [string, string, string]> = [
   ['agenda_template_items', 'template_id', 'agenda_templates'],
   ['agenda_items', 'meeting_id', 'meetings'],
   ['attendance', 'meeting_id', 'meetings'],

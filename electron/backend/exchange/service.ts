@@ -31,6 +31,7 @@ import { TABLE_CODECS, travellingTables } from '../db/tables';
 import { userError } from '../errors';
 import { ExchangeError, ExchangeFileWriter, isEncrypted, readExchangeFile, type ExchangeFile, type BuildOptions } from './format';
 import { collectScope, foreignKeysOf, tablesParentsFirst, type Scope } from './scope';
+import { checkClock, checkMergedRows, scopeOfGroupFile, FUTURE_BOUND_MS, type NotApplied } from './checks';
 import { exclusive } from './lock';
 import { reportProgress, reportSyncProgress, throwIfCancelled, yieldToLoop } from '../call';
 
@@ -38,8 +39,12 @@ export type { Scope } from './scope';
 
 /** Oldest Painopiste version that reads the files this version writes (format 1.0). */
 export const MIN_READER_VERSION = '0.1.0';
-/** Remote clocks further ahead than this are reported as clock skew (a warning, never a refusal). */
+/**
+ * Remote clocks further ahead than this are reported as clock skew (a warning); more than
+ * FUTURE_BOUND_MS (24 h, checks.ts) ahead refuses the file.
+ */
 export const SKEW_WARNING_MS = 10 * 60 * 1000;
+export { FUTURE_BOUND_MS };
 
 export interface ExportOptions {
   passphrase?: string;
@@ -234,6 +239,13 @@ function rowSchemaFor(ctx: Ctx): (table: string, row: Row) => string | null {
 }
 
 function readFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
+  const file = readVerifiedFile(ctx, bytes, opts);
+  // A stamp too far ahead refuses the file, so no import moves this computer's clock past the bound.
+  checkClock(file.newestStamp, ctx.now());
+  return file;
+}
+
+function readVerifiedFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
   try {
     return readExchangeFile(bytes, {
       passphrase: opts.passphrase || undefined,
@@ -249,6 +261,10 @@ function readFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFil
 }
 
 interface Plan {
+  /** Rows of a group's file outside its closure that exist here: not written (docs/exchange-format.md). */
+  notApplied: NotApplied[];
+  /** Organisations and people a group's file changes (they are shared with other groups). */
+  sharedChanges: NotApplied[];
   counts: TableCounts[];
   /** `fresh`: ids not in the database (inserted; the rest are updated in place). */
   writes: Array<{ table: string; rows: Row[]; fresh: Set<string> }>;
@@ -265,13 +281,21 @@ function labelOf(row: Row | undefined): string {
 
 /** Merge every row of the file against the database (no writes). Tables in name order. */
 function plan(ctx: Ctx, file: ExchangeFile): Plan {
-  const out: Plan = { counts: [], writes: [], conflicts: [], flags: [] };
+  const out: Plan = { notApplied: [], sharedChanges: [], counts: [], writes: [], conflicts: [], flags: [] };
   const pending = new Map<string, Map<string, Row>>();
+  // Scope on the rows: a group's file changes only that group's closure (checks.ts).
+  const scope = file.manifest.scope;
+  const groupScope = scope.kind === 'group' && scope.groupId ? scopeOfGroupFile(ctx, scope.groupId, file.tables) : null;
+  if (groupScope) {
+    out.notApplied = groupScope.notApplied;
+    out.sharedChanges = groupScope.sharedChanges;
+  }
   const recorded = ctx.db.prepare(
     'SELECT 1 FROM conflicts WHERE table_name = ? AND row_id = ? AND field = ? AND local_hlc IS ? AND remote_hlc IS ?',
   );
   for (const table of Object.keys(file.tables).sort()) {
-    const rows = file.tables[table]!;
+    const skip = groupScope?.skip.get(table);
+    const rows = skip ? file.tables[table]!.filter((r) => !skip.has(r.id)) : file.tables[table]!;
     const fresh = new Set<string>();
     // For a big table in the file, one query for the ids present saves a query per new row.
     const present =
@@ -313,6 +337,8 @@ function plan(ctx: Ctx, file: ExchangeFile): Plan {
       out.flags.push({ table, rowId: f.id, label: labelOf(pending.get(table)?.get(f.id) ?? lookup(f.id)), flag: f.flag });
     }
   }
+  // Every row to be written passes its domain schema (the API's rules), and no parent chain loops.
+  checkMergedRows(ctx, pending);
   // Every reference must land on a row of the file or of the database, before anything is written.
   for (const { table, rows } of out.writes) {
     for (const fk of foreignKeysOf(ctx.db, table)) {
@@ -371,10 +397,7 @@ function alreadyImportedAt(ctx: Ctx, exportId: string): string | null {
 }
 
 function newestStamp(file: ExchangeFile): Hlc | null {
-  let max: Hlc | null = null;
-  for (const s of Object.values(file.manifest.clockSummary)) if (max === null || s > max) max = s;
-  for (const rows of Object.values(file.tables)) for (const r of rows) if (max === null || r.hlc > max) max = r.hlc;
-  return max;
+  return file.newestStamp;
 }
 
 function describe(ctx: Ctx, file: ExchangeFile, p: Plan, encrypted: boolean): ImportPreview {
@@ -407,6 +430,8 @@ function describe(ctx: Ctx, file: ExchangeFile, p: Plan, encrypted: boolean): Im
     totals,
     conflicts: p.conflicts,
     flags: p.flags,
+    notApplied: p.notApplied.map((n) => ({ ...n, label: labelOf(ctx.store.getRaw(n.table, n.rowId) as Row | undefined) })),
+    sharedChanges: p.sharedChanges.map((n) => ({ ...n, label: labelOf(ctx.store.getRaw(n.table, n.rowId) as Row | undefined) })),
     handover: handoverRow
       ? {
           date: String(handoverRow.date),

@@ -1,0 +1,238 @@
+/**
+ * What an import may write (docs/exchange-format.md, "Import in Painopiste"), judged before any
+ * write and always on the whole file, so a refusal leaves the database as it was:
+ *
+ * - **Clock**: no stamp in the file may be more than FUTURE_BOUND_MS ahead of this computer's clock
+ *   (`checkClock`). So no file can push the local clock past that bound either.
+ * - **Scope on the rows** (`scopeOfGroupFile`): a group's file may create or change only rows inside
+ *   that group's closure — the group tree and what hangs off it, judged by this database's rows for
+ *   rows it already has and by the file's for new ones; rows those reference (organisations, people,
+ *   a parent group, candidates) may be created; existing organisations and people take the file's
+ *   newer fields (listed as shared changes) but are never archived or restored by it; other existing
+ *   rows are never changed (listed as not applied); any other row refuses the file.
+ * - **Domain rules** (`checkMergedRows`): every row the merge would write passes its table's domain
+ *   schema (shared/domain/rows.ts, the same rules the API applies) and no parent chain loops.
+ */
+import { parseHlc, type Hlc } from '../../../shared/hlc';
+import { mergeTable, type Row } from '../../../shared/exchange/merge';
+import { PARENT_COLUMNS, rowProblem } from '../../../shared/domain/rows';
+import type { Ctx } from '../context';
+import { TABLE_CODECS } from '../db/tables';
+import { userError } from '../errors';
+import { foreignKeysOf, GROUP_TABLES, CHILD_TABLES } from './scope';
+
+/** How far ahead of this computer's clock a stamp in a file may be: 24 hours. */
+export const FUTURE_BOUND_MS = 24 * 60 * 60 * 1000;
+
+/** Refuses a file with a stamp more than FUTURE_BOUND_MS ahead of `now`; returns the newest stamp. */
+export function checkClock(newest: Hlc | null, now: Date): void {
+  if (!newest) return;
+  const aheadMs = parseHlc(newest).wall - now.getTime();
+  if (aheadMs > FUTURE_BOUND_MS) {
+    throw userError('validation', 'exchange.futureClock', {
+      hours: Math.round(aheadMs / 3_600_000),
+      boundHours: FUTURE_BOUND_MS / 3_600_000,
+    });
+  }
+}
+
+/** A row of a group's file that is outside the group's closure but exists here: kept as it is. */
+export interface NotApplied {
+  table: string;
+  rowId: string;
+  /** Columns the file's version would have changed. */
+  fields: string[];
+}
+
+/** A change a group's file makes to a shared row (an organisation or person its group refers to). */
+export type SharedChange = NotApplied;
+
+/** Shared rows a group's file may change (field by field, by clock), when the group refers to them. */
+export const SHARED_TABLES: readonly string[] = ['organisations', 'people'];
+
+export interface GroupFileScope {
+  /** Per table, ids of rows the import must not write (they exist here and are outside the closure). */
+  skip: Map<string, Set<string>>;
+  notApplied: NotApplied[];
+  sharedChanges: SharedChange[];
+}
+
+const outside = (table: string, id: string, field: string) =>
+  userError('validation', 'exchange.outsideScope', { table, id, field });
+
+/**
+ * Classifies every row of a group's file; throws `exchange.outsideScope` for a row outside the
+ * group's closure. See the module comment for the rule.
+ */
+export function scopeOfGroupFile(ctx: Ctx, groupId: string, tables: Record<string, Row[]>): GroupFileScope {
+  const db = ctx.db;
+  const local = (table: string, id: string) => ctx.store.getRaw(table, id) as Row | undefined;
+  const fileRows = (table: string) => tables[table] ?? [];
+
+  // The group tree: this database's (tombstones included), plus the file's new groups below it.
+  const tree = new Set<string>(
+    db
+      .prepare(
+        `WITH RECURSIVE tree(id) AS (SELECT id FROM work_groups WHERE id = ?
+           UNION SELECT g.id FROM work_groups g JOIN tree ON g.parent_id = tree.id)
+         SELECT id FROM tree`,
+      )
+      .pluck()
+      .all(groupId) as string[],
+  );
+  if (!local('work_groups', groupId)) tree.add(groupId);
+  const newGroups = fileRows('work_groups').filter((g) => !local('work_groups', g.id));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const g of newGroups) {
+      if (!tree.has(g.id) && typeof g.parent_id === 'string' && tree.has(g.parent_id)) {
+        tree.add(g.id);
+        grew = true;
+      }
+    }
+  }
+
+  // Core rows: in the closure by this database's version (when it has the row) and by the file's.
+  const core = new Map<string, Set<string>>();
+  const coreOf = (table: string) => {
+    let s = core.get(table);
+    if (!s) core.set(table, (s = new Set()));
+    return s;
+  };
+  const parentOf = new Map(CHILD_TABLES.map(([t, col, parent]) => [t, { col, parent }]));
+  /** Whether a row that exists here belongs to the closure, by this database's rows. */
+  const localInScope = (table: string, id: string, depth = 0): boolean => {
+    if (depth > 8) return false;
+    if (table === 'work_groups') return tree.has(id);
+    const row = local(table, id);
+    if (!row) return false;
+    if ((GROUP_TABLES as readonly string[]).includes(table)) return typeof row.group_id === 'string' && tree.has(row.group_id);
+    const p = parentOf.get(table);
+    return p !== undefined && typeof row[p.col] === 'string' && inScope(p.parent, row[p.col] as string, depth + 1);
+  };
+  /** Whether a row id is in the closure: a core row of the file, or a row here in scope. */
+  const inScope = (table: string, id: string, depth = 0): boolean => coreOf(table).has(id) || localInScope(table, id, depth);
+
+  for (const g of fileRows('work_groups')) {
+    if (!tree.has(g.id)) continue;
+    const mine = local('work_groups', g.id);
+    // A subgroup may not be moved out of the tree (the root's own parent is its own business).
+    if (
+      mine &&
+      g.id !== groupId &&
+      g.parent_id !== mine.parent_id &&
+      !(typeof g.parent_id === 'string' && tree.has(g.parent_id))
+    ) {
+      throw outside('work_groups', g.id, 'parent_id');
+    }
+    coreOf('work_groups').add(g.id);
+  }
+  for (const table of GROUP_TABLES) {
+    for (const r of fileRows(table)) {
+      const mine = local(table, r.id);
+      const here = mine ? typeof mine.group_id === 'string' && tree.has(mine.group_id) : true;
+      const there = typeof r.group_id === 'string' && tree.has(r.group_id);
+      if (here && there) coreOf(table).add(r.id);
+      else if (mine && (here || there)) throw outside(table, r.id, 'group_id');
+    }
+  }
+  for (const [table, col, parent] of CHILD_TABLES) {
+    for (const r of fileRows(table)) {
+      const mine = local(table, r.id);
+      const here = mine ? typeof mine[col] === 'string' && inScope(parent, mine[col] as string) : true;
+      const there = typeof r[col] === 'string' && inScope(parent, r[col] as string);
+      if (here && there) coreOf(table).add(r.id);
+      else if (mine && (here || there)) throw outside(table, r.id, col);
+    }
+  }
+  const coreIds = new Set<string>();
+  for (const ids of core.values()) for (const id of ids) coreIds.add(id);
+  for (const r of fileRows('status_history')) {
+    const mine = local('status_history', r.id);
+    const subject = (mine?.entity_id ?? r.entity_id) as string;
+    if (coreIds.has(subject) && r.entity_id === subject) coreOf('status_history').add(r.id);
+    else if (mine) throw outside('status_history', r.id, 'entity_id');
+  }
+
+  // Referenced rows: what core rows (and, recursively, referenced rows) of the file point at.
+  const referenced = new Map<string, Set<string>>();
+  const byId = new Map(Object.entries(tables).map(([t, rows]) => [t, new Map(rows.map((r) => [r.id, r]))]));
+  let frontier: Array<[string, Row]> = [];
+  for (const [table, ids] of core) for (const id of ids) frontier.push([table, byId.get(table)!.get(id)!]);
+  while (frontier.length) {
+    const next: Array<[string, Row]> = [];
+    for (const [table, row] of frontier) {
+      for (const fk of foreignKeysOf(db, table)) {
+        const v = row[fk.column];
+        if (typeof v !== 'string') continue;
+        const target = byId.get(fk.target)?.get(v);
+        if (!target || core.get(fk.target)?.has(v)) continue;
+        let s = referenced.get(fk.target);
+        if (!s) referenced.set(fk.target, (s = new Set()));
+        if (s.has(v)) continue;
+        s.add(v);
+        next.push([fk.target, target]);
+      }
+    }
+    frontier = next;
+  }
+
+  const skip = new Map<string, Set<string>>();
+  const notApplied: NotApplied[] = [];
+  const sharedChanges: SharedChange[] = [];
+  for (const [table, rows] of Object.entries(tables)) {
+    for (const r of rows) {
+      if (core.get(table)?.has(r.id)) continue;
+      if (!referenced.get(table)?.has(r.id)) throw outside(table, r.id, 'id');
+      const mine = local(table, r.id);
+      if (!mine) continue; // a referenced row this database lacks: created
+      const m = mergeTable(() => mine, [r], { longTextFields: TABLE_CODECS[table]?.longText ?? [] });
+      const merged = m.writes[0];
+      const fields = merged
+        ? Object.keys(merged).filter(
+            (k) => !['hlc', 'field_hlc', 'updated_at', 'created_at'].includes(k) && merged[k] !== mine[k],
+          )
+        : [];
+      // An organisation or person the group refers to takes the file's newer fields, but a group's
+      // file never archives or restores it; every other row outside the group is kept as it is.
+      if (SHARED_TABLES.includes(table) && !fields.includes('deleted')) {
+        if (fields.length) sharedChanges.push({ table, rowId: r.id, fields });
+        continue;
+      }
+      let s = skip.get(table);
+      if (!s) skip.set(table, (s = new Set()));
+      s.add(r.id);
+      if (fields.length) notApplied.push({ table, rowId: r.id, fields });
+    }
+  }
+  return { skip, notApplied, sharedChanges };
+}
+
+/**
+ * Every row the merge would write passes its domain schema, and no parent chain through the written
+ * rows loops. `pending` holds the rows to be written per table; other rows are read from the database.
+ */
+export function checkMergedRows(ctx: Ctx, pending: Map<string, Map<string, Row>>): void {
+  for (const [table, rows] of pending) {
+    for (const row of rows.values()) {
+      const p = rowProblem(table, row);
+      if (p) throw userError('validation', 'exchange.invalidValue', { table, id: row.id, field: p.field, problem: p.problem });
+    }
+    const column = PARENT_COLUMNS[table];
+    if (!column) continue;
+    const get = (id: string) => rows.get(id) ?? (ctx.store.getRaw(table, id) as Row | undefined);
+    const clear = new Set<string>();
+    for (const row of rows.values()) {
+      const seen = new Set<string>([row.id]);
+      let at: Row | undefined = row;
+      while (at) {
+        const parent: unknown = at[column];
+        if (typeof parent !== 'string' || clear.has(parent)) break;
+        if (seen.has(parent)) throw userError('validation', 'exchange.referenceCycle', { table, id: row.id, field: column });
+        seen.add(parent);
+        at = get(parent);
+      }
+      for (const id of seen) clear.add(id);
+    }
+  }
+}
