@@ -369,7 +369,7 @@ describe('search', () => {
       {
         kind: 'candidate',
         hits: [
-          expect.objectContaining({ id: candidate.id, groupName: '2027 H1', route: { page: 'scanning', params: [round.id] } }),
+          expect.objectContaining({ id: candidate.id, groupName: '2027 H1', route: { page: 'scanning', params: ['candidate', candidate.id] } }),
         ],
       },
     ]);
