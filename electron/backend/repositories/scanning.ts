@@ -445,3 +445,88 @@ export function similarityFingerprint(store: RowStore): string {
   const g = store.prepare(`SELECT count(*) || ':' || coalesce(max(hlc), '') FROM work_groups`).pluck().get() as string;
   return `${c}|${g}`;
 }
+
+/** The expert network that runs the rounds (the oldest live one), or null. */
+export function expertNetworkGroupId(store: RowStore): string | null {
+  return (
+    (store
+      .prepare(`SELECT id FROM work_groups WHERE kind = 'expert_network' AND deleted = 0 ORDER BY created_at LIMIT 1`)
+      .pluck()
+      .get() as string | undefined) ?? null
+  );
+}
+
+/** Deferred candidates (any round but `exceptRoundId`) not yet carried into another round. */
+export function waitingDeferredIds(store: RowStore, exceptRoundId: string): string[] {
+  return store
+    .prepare(
+      `SELECT c.id FROM candidates c WHERE c.status = 'deferred' AND c.deleted = 0 AND c.round_id <> ?
+         AND NOT EXISTS (SELECT 1 FROM candidates n WHERE n.carried_from_id = c.id AND n.deleted = 0)`,
+    )
+    .pluck()
+    .all(exceptRoundId) as string[];
+}
+
+/** How many of a round's candidates are on the list (shortlisted or proposed). */
+export function shortlistedCount(store: RowStore, roundId: string): number {
+  return store
+    .prepare(`SELECT count(*) FROM candidates WHERE round_id = ? AND deleted = 0 AND status IN ('shortlisted', 'proposed')`)
+    .pluck()
+    .get(roundId) as number;
+}
+
+/** The candidates merged into `id`, by number. */
+export function mergedIntoIds(store: RowStore, id: string): string[] {
+  return store
+    .prepare(`SELECT id FROM candidates WHERE merged_into_id = ? AND deleted = 0 ORDER BY number`)
+    .pluck()
+    .all(id) as string[];
+}
+
+/** One assessor's live score rows for a candidate. */
+export function assessorScoreIds(store: RowStore, candidateId: string, assessorId: string): string[] {
+  return store
+    .prepare(`SELECT id FROM scores WHERE candidate_id = ? AND assessor_person_id = ? AND deleted = 0`)
+    .pluck()
+    .all(candidateId, assessorId) as string[];
+}
+
+/** Candidates folded into a group (by decision date). */
+export function foldedInto(store: RowStore, groupId: string): Array<{ id: string; reason: string | null; decidedOn: string }> {
+  return store
+    .prepare(
+      `SELECT d.candidate_id AS id, d.reason, d.decided_on AS decidedOn FROM candidate_decisions d
+       WHERE d.target_group_id = ? AND d.outcome = 'folded' AND d.deleted = 0 ORDER BY d.decided_on`,
+    )
+    .all(groupId) as Array<{ id: string; reason: string | null; decidedOn: string }>;
+}
+
+/** The approval that created a group, if one did. */
+export function originOf(store: RowStore, groupId: string): { id: string; decidedOn: string } | undefined {
+  return store
+    .prepare(
+      `SELECT d.candidate_id AS id, d.decided_on AS decidedOn FROM candidate_decisions d
+       WHERE d.created_group_id = ? AND d.deleted = 0 LIMIT 1`,
+    )
+    .get(groupId) as { id: string; decidedOn: string } | undefined;
+}
+
+/** A round's live candidates by number (id and number only), for renumbering after an import. */
+export function candidateNumbers(store: RowStore, roundId: string): Array<{ id: string; number: number }> {
+  return store
+    .prepare(`SELECT id, number FROM candidates WHERE round_id = ? AND deleted = 0 ORDER BY number, created_at, id`)
+    .all(roundId) as Array<{ id: string; number: number }>;
+}
+
+/** A proposer's live candidates in a round. */
+export function candidatesOfProposer(store: RowStore, roundId: string, personId: string): string[] {
+  return store
+    .prepare(`SELECT id FROM candidates WHERE round_id = ? AND proposer_person_id = ? AND deleted = 0`)
+    .pluck()
+    .all(roundId, personId) as string[];
+}
+
+/** Every candidate id of a round, archived ones included. */
+export function allCandidateIds(store: RowStore, roundId: string): string[] {
+  return store.prepare(`SELECT id FROM candidates WHERE round_id = ?`).pluck().all(roundId) as string[];
+}

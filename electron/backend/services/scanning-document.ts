@@ -5,7 +5,8 @@ import { translator } from '../i18n';
 import type { GeneratedFile, Round } from '../../../shared/domain/scanning';
 import type { MatrixPoint } from '../../../shared/scanning/scoring';
 import { candidatesOfRound, criteriaOfRound, groupName, participantsOf, relatedGroupsOf } from '../repositories/scanning';
-import { criteriaInLanguage, roundResults } from './scanning';
+import { roundResults } from './scanning-results';
+import { criteriaInLanguage } from './scanning-criteria';
 
 /** Candidates that are on the list the cooperation group receives (and, later, its decisions). */
 const LISTED = new Set(['shortlisted', 'proposed', 'approved', 'rejected', 'deferred', 'folded']);

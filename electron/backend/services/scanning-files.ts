@@ -3,7 +3,7 @@ import type { scanningContract } from '../../../shared/contract/scanning';
 import type { Ctx } from '../context';
 import { userError } from '../errors';
 import { applyImport, exportScope, previewImport, type ImportOptions } from '../exchange/service';
-import { getRound, maxCandidateNumber } from '../repositories/scanning';
+import { allCandidateIds, candidateNumbers, candidatesOfProposer, getRound, maxCandidateNumber } from '../repositories/scanning';
 import { formatCandidateReference } from '../../../shared/scanning/rounds';
 
 /**
@@ -36,11 +36,9 @@ function options(input: { roundId: string; passphrase?: string | undefined; file
  * database already had (`keep`) keep their numbers; among new ones the earlier created wins.
  */
 export function renumberDuplicates(ctx: Ctx, roundId: string, label: string, keep: ReadonlySet<string>): string[] {
-  const rows = (
-    ctx.store
-      .prepare(`SELECT id, number FROM candidates WHERE round_id = ? AND deleted = 0 ORDER BY number, created_at, id`)
-      .all(roundId) as Array<{ id: string; number: number }>
-  ).sort((a, b) => a.number - b.number || Number(keep.has(b.id)) - Number(keep.has(a.id)));
+  const rows = candidateNumbers(ctx.store, roundId).sort(
+    (a, b) => a.number - b.number || Number(keep.has(b.id)) - Number(keep.has(a.id)),
+  );
   const seen = new Set<number>();
   const out: string[] = [];
   let next = maxCandidateNumber(ctx.store, roundId);
@@ -61,10 +59,7 @@ export const scanningFileHandlers: FileHandlers = {
     const round = requireRound(ctx, roundId);
     let ids = candidateIds;
     if (proposerPersonId) {
-      const mine = ctx.store
-        .prepare(`SELECT id FROM candidates WHERE round_id = ? AND proposer_person_id = ? AND deleted = 0`)
-        .pluck()
-        .all(roundId, proposerPersonId) as string[];
+      const mine = candidatesOfProposer(ctx.store, roundId, proposerPersonId);
       ids = ids ? ids.filter((i) => mine.includes(i)) : mine;
     }
     const { bytes, summary } = exportScope(
@@ -85,7 +80,7 @@ export const scanningFileHandlers: FileHandlers = {
   },
   'scanning.importCandidateFile': async (input, ctx) => {
     const round = requireRound(ctx, input.roundId);
-    const before = new Set(ctx.store.prepare(`SELECT id FROM candidates WHERE round_id = ?`).pluck().all(round.id) as string[]);
+    const before = new Set(allCandidateIds(ctx.store, round.id));
     const result = await applyImport(ctx, Buffer.from(input.contentBase64, 'base64'), options(input));
     const renumbered = ctx.tx(() => renumberDuplicates(ctx, round.id, round.label, before));
     return { ...result, renumbered };

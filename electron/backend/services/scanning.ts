@@ -30,7 +30,7 @@ import {
   type CandidateStatus,
   type RoundStatus,
 } from '../../../shared/scanning/status';
-import { computeRound, validateCriteria, weightSensitivity } from '../../../shared/scanning/scoring';
+import { computeRound, validateCriteria } from '../../../shared/scanning/scoring';
 import { scoreVisibility } from '../../../shared/scanning/blind';
 import { buildSimilarityIndex, query, type SimilarityIndex } from '../../../shared/scanning/similarity';
 import type { Ctx } from '../context';
@@ -42,18 +42,22 @@ import { maxPriorityNumber } from '../repositories/groups';
 import { createGroup } from './groups';
 import { recordStatus } from './status-history';
 import {
+  assessorScoreIds,
   candidateSummary,
-  candidateTitles,
   candidatesOfRound,
   criteriaOfRound,
   decisionOf,
   encodeTags,
+  expertNetworkGroupId,
+  foldedInto,
   findScore,
   getRound,
   groupName,
   historyOf,
   listRounds,
   maxCandidateNumber,
+  mergedIntoIds,
+  originOf,
   participantRows,
   participantsOf,
   relatedGroupRows,
@@ -61,11 +65,15 @@ import {
   roundLabels,
   scoresOfRound,
   scoringInput,
+  shortlistedCount,
   similarityFingerprint,
   similarityItems,
   timelineColumns,
+  waitingDeferredIds,
 } from '../repositories/scanning';
 import { candidateListDocument } from './scanning-document';
+import { roundResults } from './scanning-results';
+import { DEFAULT_CRITERIA, criteriaInLanguage } from './scanning-criteria';
 import { scanningFileHandlers } from './scanning-files';
 import type { Round } from '../../../shared/domain/scanning';
 
@@ -124,41 +132,8 @@ function requireRows(ctx: Ctx, table: string, ids: Array<string | null | undefin
   for (const id of ids) if (id) ctx.store.require(table, id, entity);
 }
 
-const DEFAULT_CRITERIA: Array<{ key: string; weight: number; axis: 'impact' | 'feasibility' | null }> = [
-  { key: 'significance', weight: 3, axis: 'impact' },
-  { key: 'crossAdministrative', weight: 2, axis: 'impact' },
-  { key: 'urgency', weight: 2, axis: 'impact' },
-  { key: 'gap', weight: 2, axis: 'impact' },
-  { key: 'feasibility', weight: 2, axis: 'feasibility' },
-];
-
-/**
- * A default criterion is stored with its name in the language of whoever created the round; a reader sees
- * it in their own language. A criterion whose name is exactly a default name in any of fi, sv, en is shown
- * as that default in `lang`; a name a user wrote (or renamed) stays as written.
- */
-const DEFAULT_NAME_KEYS = new Map<string, string>(
-  (['fi', 'sv', 'en'] as const).flatMap((lang) => {
-    const t = translator(lang);
-    return DEFAULT_CRITERIA.map((c) => [t(`scanning.defaultCriteria.${c.key}`).trim().toLowerCase(), c.key] as [string, string]);
-  }),
-);
-
-export function criteriaInLanguage<T extends { name: string }>(criteria: T[], lang: 'fi' | 'sv' | 'en'): T[] {
-  const t = translator(lang);
-  return criteria.map((c) => {
-    const key = DEFAULT_NAME_KEYS.get(c.name.trim().toLowerCase());
-    return key ? { ...c, name: t(`scanning.defaultCriteria.${key}`) } : c;
-  });
-}
-
 function expertNetworkId(ctx: Ctx): string | null {
-  return (
-    (ctx.store
-      .prepare(`SELECT id FROM work_groups WHERE kind = 'expert_network' AND deleted = 0 ORDER BY created_at LIMIT 1`)
-      .pluck()
-      .get() as string | undefined) ?? null
-  );
+  return expertNetworkGroupId(ctx.store);
 }
 
 /** The semiannual round deferred candidates of `round` go to: the earliest later one still taking candidates. */
@@ -222,14 +197,7 @@ function carryInto(ctx: Ctx, deferred: Candidate, target: { id: string; label: s
 
 /** Deferred candidates (any round) that have not yet been carried anywhere. */
 function waitingDeferred(ctx: Ctx, exceptRoundId: string): Candidate[] {
-  const ids = ctx.store
-    .prepare(
-      `SELECT c.id FROM candidates c WHERE c.status = 'deferred' AND c.deleted = 0 AND c.round_id <> ?
-         AND NOT EXISTS (SELECT 1 FROM candidates n WHERE n.carried_from_id = c.id AND n.deleted = 0)`,
-    )
-    .pluck()
-    .all(exceptRoundId) as string[];
-  return ids.map((id) => requireCandidate(ctx, id));
+  return waitingDeferredIds(ctx.store, exceptRoundId).map((id) => requireCandidate(ctx, id));
 }
 
 function setCandidateLinks(
@@ -311,30 +279,6 @@ function scoresView(ctx: Ctx, round: Round, viewerId: string | null, viewerRole:
     aggregatesVisible: v.aggregatesVisible,
     progress: v.progress ? v.progress.map((p) => ({ ...p, assessorName: names.get(p.assessorId) ?? '' })) : null,
     reasonKey: v.reasonKey,
-  };
-}
-
-function shortlistedCount(ctx: Ctx, roundId: string): number {
-  return ctx.store
-    .prepare(`SELECT count(*) FROM candidates WHERE round_id = ? AND deleted = 0 AND status IN ('shortlisted', 'proposed')`)
-    .pluck()
-    .get(roundId) as number;
-}
-
-export function roundResults(ctx: Ctx, round: Round, weights?: Record<string, number>, sensitivityPct?: number) {
-  if (!isAssessmentClosed(round.status)) throw userError('forbidden', 'scanning.blind.resultsHidden');
-  const input = scoringInput(ctx.store, round.id, round.label);
-  const effective = weights
-    ? { ...input, criteria: input.criteria.map((c) => ({ ...c, weight: weights[c.id] ?? c.weight })) }
-    : input;
-  const result = computeRound(effective);
-  return {
-    aggregates: result.aggregates,
-    ranking: result.ranking,
-    matrix: result.matrix,
-    // Ten re-rankings: only when asked for, so the ranking itself stays on the fast path.
-    sensitivity: sensitivityPct ? weightSensitivity(effective, sensitivityPct) : [],
-    titles: candidateTitles(ctx.store, round.id),
   };
 }
 
@@ -426,7 +370,7 @@ export const scanningHandlers: HandlersFor<typeof scanningContract, Ctx> = {
         Object.assign(values, timelineColumns(patch.timeline));
       }
       if (patch.proposalCap !== undefined) {
-        if (patch.proposalCap !== null) fail(checkCap(patch.proposalCap, shortlistedCount(ctx, id), 0));
+        if (patch.proposalCap !== null) fail(checkCap(patch.proposalCap, shortlistedCount(ctx.store, id), 0));
         values.proposalCap = patch.proposalCap;
       }
       ctx.store.update('scanning_rounds', id, values);
@@ -466,7 +410,7 @@ export const scanningHandlers: HandlersFor<typeof scanningContract, Ctx> = {
         moveAll(ctx, id, ['assessed'], 'in_assessment');
       }
       if (status === 'list_submitted') {
-        const count = shortlistedCount(ctx, id);
+        const count = shortlistedCount(ctx.store, id);
         if (count === 0) throw userError('conflict', 'scanning.errors.nothingShortlisted');
         fail(checkCap(round.proposalCap, count, 0));
         moveAll(ctx, id, ['shortlisted'], 'proposed');
@@ -580,12 +524,7 @@ export const scanningHandlers: HandlersFor<typeof scanningContract, Ctx> = {
         rank,
       };
     }
-    const mergedFrom = (
-      ctx.store
-        .prepare(`SELECT id FROM candidates WHERE merged_into_id = ? AND deleted = 0 ORDER BY number`)
-        .pluck()
-        .all(id) as string[]
-    ).map((mid) => {
+    const mergedFrom = mergedIntoIds(ctx.store, id).map((mid) => {
       const m = requireCandidate(ctx, mid);
       return { id: m.id, reference: m.reference, title: m.title };
     });
@@ -618,7 +557,7 @@ export const scanningHandlers: HandlersFor<typeof scanningContract, Ctx> = {
         throw userError('validation', 'scanning.errors.useDedicated', { status });
       fail(assertCandidateTransitionInRound(round.status, candidate.status, status));
       if (status === 'shortlisted' && candidate.status === 'assessed')
-        fail(checkCap(round.proposalCap, shortlistedCount(ctx, round.id), 1));
+        fail(checkCap(round.proposalCap, shortlistedCount(ctx.store, round.id), 1));
       moveCandidate(ctx, candidate, status, note);
       return requireCandidate(ctx, id);
     }),
@@ -727,10 +666,7 @@ export const scanningHandlers: HandlersFor<typeof scanningContract, Ctx> = {
         else ctx.store.insert('scores', { candidateId, criterionId: e.criterionId, assessorPersonId: assessorId, ...values });
       }
       // A conflict taints the assessor's view of the whole candidate: every row of theirs carries the flag.
-      const others = ctx.store
-        .prepare(`SELECT id FROM scores WHERE candidate_id = ? AND assessor_person_id = ? AND deleted = 0`)
-        .pluck()
-        .all(candidateId, assessorId) as string[];
+      const others = assessorScoreIds(ctx.store, candidateId, assessorId);
       for (const sid of others) ctx.store.update('scores', sid, { conflictOfInterest });
       return scoresView(ctx, round, assessorId, 'assessor');
     }),
@@ -832,25 +768,13 @@ export const scanningHandlers: HandlersFor<typeof scanningContract, Ctx> = {
 
   'scanning.groupLinks': ({ groupId }, ctx) => {
     ctx.store.require('work_groups', groupId, 'group');
-    const folded = (
-      ctx.store
-        .prepare(
-          `SELECT d.candidate_id AS id, d.reason, d.decided_on AS decidedOn FROM candidate_decisions d
-           WHERE d.target_group_id = ? AND d.outcome = 'folded' AND d.deleted = 0 ORDER BY d.decided_on`,
-        )
-        .all(groupId) as Array<{ id: string; reason: string | null; decidedOn: string }>
-    ).flatMap((d) => {
+    const folded = foldedInto(ctx.store, groupId).flatMap((d) => {
       const c = candidateSummary(ctx.store, d.id);
       return c && !c.deleted
         ? [{ id: c.id, reference: c.reference, title: c.title, reason: d.reason, decidedOn: d.decidedOn }]
         : [];
     });
-    const originRow = ctx.store
-      .prepare(
-        `SELECT d.candidate_id AS id, d.decided_on AS decidedOn FROM candidate_decisions d
-         WHERE d.created_group_id = ? AND d.deleted = 0 LIMIT 1`,
-      )
-      .get(groupId) as { id: string; decidedOn: string } | undefined;
+    const originRow = originOf(ctx.store, groupId);
     const c = originRow ? candidateSummary(ctx.store, originRow.id) : undefined;
     const r = c ? getRound(ctx.store, c.roundId) : undefined;
     return {
