@@ -104,7 +104,6 @@ export function membershipsOfPerson(store: RowStore, groupId: string, personId: 
 export function maxPriorityNumber(store: RowStore): number {
   return (
     (store.prepare(`SELECT coalesce(max(priority_number), 0) FROM work_groups WHERE kind = 'priority_group'`).pluck().get() as
-      | number
-      | null) ?? 0
+      number | null) ?? 0
   );
 }

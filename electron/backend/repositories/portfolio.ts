@@ -10,6 +10,7 @@ import type {
   MeasureOrganisation,
   PortfolioRow,
   StatusHistoryEntry,
+  TermReview,
   TermReviewDetail,
 } from '../../../shared/domain/portfolio';
 import { addDays, currentMemberCount, last12Months, latestValue } from '../../../shared/portfolio/figures';
@@ -532,4 +533,19 @@ export function periodFigures(store: RowStore, groupId: string, from: string, to
     .pluck()
     .get(groupId) as number;
   return { meetingsHeld: held, actionsDone: done, actionsOpen: open };
+}
+
+/** Where a new measure of a group goes: after its last one. */
+export function nextMeasurePosition(store: RowStore, groupId: string): number {
+  return store
+    .prepare(`SELECT coalesce(max(position), -1) + 1 FROM measures WHERE group_id = ? AND deleted = 0`)
+    .pluck()
+    .get(groupId) as number;
+}
+
+/** The government-term reviews, newest first. */
+export function listReviews(store: RowStore): TermReview[] {
+  return (
+    store.prepare(`SELECT * FROM term_reviews WHERE deleted = 0 ORDER BY date DESC, created_at DESC`).all() as RawRow[]
+  ).map((r) => store.decode<TermReview>('term_reviews', r));
 }

@@ -25,3 +25,8 @@ export function writeSettings(ctx: { db: Db }, values: Record<string, unknown>):
   );
   for (const [key, value] of Object.entries(values)) if (value !== undefined) stmt.run(key, JSON.stringify(value));
 }
+
+/** Forget a setting (it falls back to its default). */
+export function deleteSetting(ctx: { db: Db }, key: string): void {
+  ctx.db.prepare(`DELETE FROM settings WHERE key = ?`).run(key);
+}

@@ -8,6 +8,7 @@ import { TABLE_CODECS, snakeToCamel, travellingTables } from '../db/tables';
 import { applyImport, exportScope, previewImport, type ImportOptions } from '../exchange/service';
 import { buildChecklist } from '../exchange/checklist';
 import { backupNow, backups, restoreBackup } from '../exchange/backups';
+import { exchangeLogRows, getConflict, listConflicts, resolveConflictsOf, type ConflictRow } from '../repositories/exchange';
 
 /** A file name people recognise: the group's short name and the date. */
 function fileNameFor(base: string, date: string): string {
@@ -26,18 +27,6 @@ function importOptions(input: { passphrase?: string; expectedGroupId?: string; f
   if (input.expectedGroupId) opts.expectedScope = { kind: 'group', groupId: input.expectedGroupId };
   if (input.fileName) opts.fileName = input.fileName;
   return opts;
-}
-
-interface ConflictRow {
-  id: string;
-  table_name: string;
-  row_id: string;
-  field: string;
-  local_value: string | null;
-  remote_value: string | null;
-  kind: string;
-  created_at: string;
-  resolved_at: string | null;
 }
 
 function toConflict(ctx: Ctx, c: ConflictRow): ConflictEntry {
@@ -109,13 +98,7 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract, Ctx> = {
   'exchange.import': (input, ctx) => applyImport(ctx, Buffer.from(input.contentBase64, 'base64'), importOptions(input)),
 
   'exchange.log': ({ groupId }, ctx) => {
-    const rows = ctx.store
-      .prepare(
-        `SELECT id, export_id, direction, at, file_name, scope, replica_id FROM exchange_log
-         WHERE @groupId IS NULL OR json_extract(scope, '$.groupId') = @groupId
-         ORDER BY at DESC LIMIT 200`,
-      )
-      .all({ groupId: groupId ?? null }) as Array<Record<string, string | null>>;
+    const rows = exchangeLogRows(ctx.store, groupId ?? null);
     return rows.map((r): ExchangeLogEntry => ({
       id: r.id!,
       exportId: r.export_id!,
@@ -128,17 +111,12 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract, Ctx> = {
   },
 
   'exchange.conflicts': ({ includeResolved }, ctx) => {
-    const rows = ctx.store
-      .prepare(
-        `SELECT * FROM conflicts WHERE @all = 1 OR resolved_at IS NULL ORDER BY resolved_at IS NOT NULL, created_at DESC, id LIMIT 500`,
-      )
-      .all({ all: includeResolved ? 1 : 0 }) as ConflictRow[];
-    return rows.map((c) => toConflict(ctx, c));
+    return listConflicts(ctx.store, includeResolved ?? false).map((c) => toConflict(ctx, c));
   },
 
   'exchange.resolveConflict': ({ id, choice, text }, ctx) =>
     ctx.tx(() => {
-      const c = ctx.store.prepare(`SELECT * FROM conflicts WHERE id = ?`).get(id) as ConflictRow | undefined;
+      const c = getConflict(ctx.store, id);
       if (!c) throw userError('not_found', 'exchange.errors.conflictNotFound');
       if (c.resolved_at) throw userError('conflict', 'exchange.errors.alreadyResolved');
       const entry = toConflict(ctx, c);
@@ -151,10 +129,8 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract, Ctx> = {
         // An ordinary local edit: it travels to the other laptop without a new conflict (merge.ts).
         ctx.store.update(c.table_name, c.row_id, { [snakeToCamel(c.field)]: value });
       }
-      ctx.store
-        .prepare(`UPDATE conflicts SET resolved_at = ? WHERE resolved_at IS NULL AND table_name = ? AND row_id = ? AND field = ?`)
-        .run(ctx.now().toISOString(), c.table_name, c.row_id, c.field);
-      return toConflict(ctx, ctx.store.prepare(`SELECT * FROM conflicts WHERE id = ?`).get(id) as ConflictRow);
+      resolveConflictsOf(ctx.store, c, ctx.now().toISOString());
+      return toConflict(ctx, getConflict(ctx.store, id)!);
     }),
 
   'exchange.backups': (_input, ctx) => backups(ctx),

@@ -16,7 +16,7 @@ import type {
 } from '../../../shared/domain/portfolio';
 import { ACTIVE_STATUSES, allowedTransitions } from '../../../shared/portfolio/lifecycle';
 import type { Ctx } from '../context';
-import { notFound, type RawRow } from '../db/store';
+import { notFound } from '../db/store';
 import { userError } from '../errors';
 import {
   activePriorities,
@@ -24,7 +24,9 @@ import {
   findMeasureOrganisation,
   homeView,
   linkableItems,
+  listReviews,
   measureDetail,
+  nextMeasurePosition,
   groupIndicators,
   groupMeasures,
   portfolioRows,
@@ -32,6 +34,7 @@ import {
   statusHistory,
 } from '../repositories/portfolio';
 import { searchEverything } from '../repositories/search';
+import { deleteSetting, readSetting, writeSettings } from '../repositories/settings';
 import { buildReport } from './report';
 import { changeGroupStatus } from './groups';
 import { today as todayOf } from '../clock';
@@ -65,8 +68,7 @@ function requireOpenReview(ctx: Ctx, id: string): TermReview {
 }
 
 function readMe(ctx: Ctx): { personId: string; personName: string } | null {
-  const raw = ctx.store.prepare(`SELECT value FROM settings WHERE key = 'me'`).pluck().get() as string | undefined;
-  const personId = raw ? (JSON.parse(raw) as string | null) : null;
+  const personId = (readSetting(ctx, 'me') as string | null | undefined) ?? null;
   if (!personId) return null;
   const person = ctx.store.get<Person>('people', personId);
   return person && !person.deleted ? { personId, personName: person.name } : null;
@@ -95,10 +97,7 @@ export const portfolioHandlers: HandlersFor<typeof portfolioContract, Ctx> = {
     ctx.tx(() => {
       ctx.store.require<Group>('work_groups', input.groupId, 'group');
       assertOrganisation(ctx, input.responsibleOrganisationId);
-      const position = ctx.store
-        .prepare(`SELECT coalesce(max(position), -1) + 1 FROM measures WHERE group_id = ? AND deleted = 0`)
-        .pluck()
-        .get(input.groupId) as number;
+      const position = nextMeasurePosition(ctx.store, input.groupId);
       const measure = ctx.store.insert<Measure>('measures', { ...input, position });
       return requireMeasure(ctx, measure.id);
     }),
@@ -217,21 +216,16 @@ export const portfolioHandlers: HandlersFor<typeof portfolioContract, Ctx> = {
       if (personId) {
         const person = ctx.store.require<Person>('people', personId, 'person');
         if (person.deleted) throw notFound('person');
-        ctx.db
-          .prepare(`INSERT INTO settings (key, value) VALUES ('me', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
-          .run(JSON.stringify(personId));
+        writeSettings(ctx, { me: personId });
       } else {
-        ctx.db.prepare(`DELETE FROM settings WHERE key = 'me'`).run();
+        deleteSetting(ctx, 'me');
       }
       return { personId };
     }),
 
   'portfolio.search': ({ query, perKind }, ctx) => searchEverything(ctx.store, query, perKind),
 
-  'portfolio.reviews': (_input, ctx) =>
-    (ctx.store.prepare(`SELECT * FROM term_reviews WHERE deleted = 0 ORDER BY date DESC, created_at DESC`).all() as RawRow[]).map(
-      (r) => ctx.store.decode<TermReview>('term_reviews', r),
-    ),
+  'portfolio.reviews': (_input, ctx) => listReviews(ctx.store),
 
   'portfolio.startReview': (input, ctx) =>
     ctx.tx(() => {

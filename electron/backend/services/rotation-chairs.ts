@@ -1,5 +1,7 @@
 import { today } from '../clock';
 import type { Ctx } from '../context';
+import type { Group } from '../../../shared/domain/groups';
+import { DEFAULT_TIME_ZONE } from '../../../shared/today';
 import type { RotationRecord } from '../../../shared/domain/rotation';
 import { computeSchedule, type MeetingChair, type Rotation, type Schedule } from '../../../shared/rotation';
 import {
@@ -37,9 +39,8 @@ export interface GroupSchedule {
 export function groupSchedule(ctx: Ctx, groupId: string): GroupSchedule | undefined {
   const record = findRotationByGroup(ctx.store, groupId);
   if (!record) return undefined;
-  const group = ctx.store.prepare(`SELECT name, time_zone, priority_number FROM work_groups WHERE id = ?`).get(groupId) as
-    { name: string; time_zone: string; priority_number: number | null } | undefined;
-  const timeZone = group?.time_zone ?? 'Europe/Helsinki';
+  const group = ctx.store.get<Group>('work_groups', groupId);
+  const timeZone = group?.timeZone ?? DEFAULT_TIME_ZONE;
   const rotation = loadEngineRotation(ctx.store, record, timeZone);
   const meetings = groupMeetings(ctx.store, groupId);
   const schedule = computeSchedule({ rotation, meetings: engineMeetings(meetings, record.unit) });
@@ -47,7 +48,7 @@ export function groupSchedule(ctx: Ctx, groupId: string): GroupSchedule | undefi
     record,
     rotation,
     timeZone,
-    groupName: group ? groupTitle(group.name, group.priority_number) : '',
+    groupName: group ? groupTitle(group.name, group.priorityNumber) : '',
     today: today(ctx),
     meetings,
     schedule,
