@@ -243,8 +243,6 @@ async function buildCases(r: Replica): Promise<Record<string, PatchCase>> {
         priorityNumber: [7, null],
         timeZone: ['Europe/Stockholm'],
       },
-      // A status change is a lifecycle step (services/groups.ts changeGroupStatus): it is dated today.
-      derived: { status: ['statusDate'] },
     },
     'groups.updateMember': {
       read: row('memberships', membership.id),

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { decryptBytes, encryptBytes, type ScryptParams } from '../exchange/crypto';
-import { writeFileAtomic } from '../../files';
+import { writeFileAtomic } from '../files';
 
 export const INDEX_FILE = 'laptop.wgxi';
 const INDEX_FORMAT = 'painopiste-sync-index';
