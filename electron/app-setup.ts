@@ -22,6 +22,7 @@ import {
   secureWebPreferences,
 } from './security';
 import { CONTENT_SECURITY_POLICY } from './web-policy';
+import { syncSecrets } from './sync-secrets';
 
 /**
  * The desktop host's whole setup as one function of the Electron module, so tests can hand it a
@@ -32,7 +33,8 @@ import { CONTENT_SECURITY_POLICY } from './web-policy';
 export type ElectronModule = Pick<
   typeof ElectronNs,
   'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'shell' | 'utilityProcess'
->;
+> &
+  Partial<Pick<typeof ElectronNs, 'safeStorage'>>;
 
 export interface AppSetupDeps {
   /** process.argv */
@@ -241,8 +243,15 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
           deps.log,
         ),
       log: deps.log,
-      onEvent: broadcast,
+      onEvent: (event) => {
+        broadcast(event);
+        // A restarted writer has forgotten the session's sync folder passphrases: hand them back.
+        if (event.type === 'restarted' && event.role === 'writer') void secrets.replay((m, i) => backend!.call(m, i));
+      },
     });
+    // Sync folder passphrases the keychain keeps (electron/sync-secrets.ts): back to the backend now.
+    const secrets = syncSecrets(dataDir, electron.safeStorage, deps.log);
+    await secrets.replay((method, input) => backend!.call(method, input));
 
     lockDownSession(session.defaultSession);
     // Every response the renderer gets carries the policy, whatever served it.
@@ -273,17 +282,21 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
       }
       if (isHostMethod(method)) return runHostMethod(method, input);
       if (typeof callId !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(callId) || running.has(callId)) {
-        return backend!.call(method, input);
+        const result = await backend!.call(method, input);
+        secrets.observe(method, input, result);
+        return result;
       }
       const abort = new AbortController();
       running.set(callId, abort);
       try {
-        return await backend!.call(method, input, {
+        const result = await backend!.call(method, input, {
           signal: abort.signal,
           onProgress: (progress) => {
             if (!event.sender.isDestroyed()) event.sender.send(PROGRESS_CHANNEL, callId, progress);
           },
         });
+        secrets.observe(method, input, result);
+        return result;
       } finally {
         running.delete(callId);
       }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { setupApp } from './app-setup';
 import { APP_VERSION } from './version';
 
@@ -9,7 +9,7 @@ import { APP_VERSION } from './version';
  * lives in app-setup.ts, which tests run against a recording fake of this module.
  */
 setupApp(
-  { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess },
+  { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, utilityProcess },
   {
     argv: process.argv,
     platform: process.platform,

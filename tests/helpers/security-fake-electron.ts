@@ -171,7 +171,31 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
 }
 
-export function fakeElectron(opts: { userData: string; singleInstance?: boolean }): FakeElectron {
+/**
+ * A stand-in for safeStorage: "encrypts" by XOR with a key only this fake knows, so what it returns
+ * never contains the plain text (as the OS keychain's ciphertext does not).
+ */
+export function fakeSafeStorage(available = true) {
+  const key = 0xa5;
+  const MAGIC = 'FAKE-KEYCHAIN:';
+  return {
+    calls: [] as string[],
+    isEncryptionAvailable() {
+      return available;
+    },
+    encryptString(plain: string) {
+      this.calls.push('encrypt');
+      return Buffer.concat([Buffer.from(MAGIC), Buffer.from(plain, 'utf8').map((b) => b ^ key)]);
+    },
+    decryptString(encrypted: Buffer) {
+      this.calls.push('decrypt');
+      if (!encrypted.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) throw new Error('not ours');
+      return Buffer.from(encrypted.subarray(MAGIC.length).map((b) => b ^ key)).toString('utf8');
+    },
+  };
+}
+
+export function fakeElectron(opts: { userData: string; singleInstance?: boolean; keychain?: boolean }): FakeElectron {
   FakeBrowserWindow.all = [];
   FakeBrowserWindow.appProtocol = undefined;
   const app = Object.assign(new FakeEmitter(), {
@@ -253,6 +277,7 @@ export function fakeElectron(opts: { userData: string; singleInstance?: boolean 
         return child;
       },
     },
+    safeStorage: fakeSafeStorage(opts.keychain ?? true),
   };
   fake.module = module as unknown as ElectronModule;
   return fake;
