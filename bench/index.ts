@@ -22,6 +22,7 @@ import { foundationCases, forgetGeneratedValues, memoryCase, RAW_TWINS } from '.
 import { meetingsCases } from './cases/meetings';
 import { rotationCases } from './cases/rotation';
 import { exchangeCases, wholeImportCases } from './cases/exchange';
+import { syncCases } from './cases/sync';
 import { scanningCases } from './cases/scanning';
 import { portfolioCases } from './cases/portfolio';
 import { rendererCases } from './cases/renderer';
@@ -33,6 +34,7 @@ export const CASES: BenchCase[] = [
   ...rotationCases,
   ...scanningCases,
   ...exchangeCases,
+  ...syncCases,
   // After every query case is defined, so each has registered its raw twin.
   ...RAW_TWINS,
   memoryCase,

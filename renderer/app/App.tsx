@@ -5,6 +5,7 @@ import { PAGES, routeFromHash, to, useApp } from '../store/app';
 import { PAGE_COMPONENTS } from './pages';
 import { WelcomePage } from './WelcomePage';
 import { SearchDialog } from '../features/portfolio/SearchDialog';
+import { useExchangeOnFocus } from '../features/sync/useExchangeOnFocus';
 
 export function App() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function App() {
   const notices = useApp((s) => s.notices);
   const dismiss = useApp((s) => s.dismiss);
   const mainRef = useRef<HTMLElement>(null);
+  useExchangeOnFocus();
 
   useEffect(() => {
     const onHash = () => useApp.setState({ route: routeFromHash(window.location.hash) });

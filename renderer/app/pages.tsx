@@ -9,6 +9,7 @@ import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { ActionsPage } from '../features/meetings/ActionsPage';
 import { RotationPage } from '../features/rotation/RotationPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { ScanningPage } from '../features/scanning/ScanningPage';
 import { HomePage } from '../features/portfolio/HomePage';
 import { ReportsPage } from '../features/portfolio/ReportsPage';
@@ -28,6 +29,7 @@ export const PAGE_COMPONENTS: Record<PageName, ComponentType<{ params: string[] 
   actions: ActionsPage,
   rotation: RotationPage,
   exchange: ExchangePage,
+  sync: SyncPage,
   scanning: ScanningPage,
   reports: ReportsPage,
   settings: SettingsPage,

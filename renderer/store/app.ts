@@ -11,6 +11,7 @@ export const PAGES = [
   'actions',
   'rotation',
   'exchange',
+  'sync',
   'scanning',
   'reports',
   'settings',

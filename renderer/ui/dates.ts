@@ -1,4 +1,4 @@
-import { format, parseISO } from 'date-fns';
+import { format, formatDistance, parseISO } from 'date-fns';
 import { enGB, fi, sv } from 'date-fns/locale';
 import { TZDate } from '@date-fns/tz';
 import { i18next } from '../i18n';
@@ -19,4 +19,9 @@ export function formatDate(isoDate: string | null | undefined): string {
 export function formatDateTime(isoInstant: string | null | undefined, timeZone = 'Europe/Helsinki'): string {
   if (!isoInstant) return '';
   return format(new TZDate(new Date(isoInstant).getTime(), timeZone), 'PPp', { locale: locale() });
+}
+
+/** How long ago an instant was, in the user's language: "2 minutes ago", "2 minuuttia sitten". */
+export function formatAgo(isoInstant: string, now: Date = new Date()): string {
+  return formatDistance(new Date(isoInstant), now, { addSuffix: true, locale: locale() });
 }

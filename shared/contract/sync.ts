@@ -6,12 +6,12 @@ import type { SyncLogEntry, SyncStatus } from '../domain/sync';
 const folder = z
   .string()
   .trim()
-  .min(1, { error: 'sync.errors.folderRequired' })
+  .min(1, { error: 'validation.required' })
   .max(1000, { error: 'validation.too_long' })
   .refine((v) => !v.includes('\0'), { error: 'validation.format' });
-const laptopName = z.string().trim().min(1, { error: 'sync.errors.laptopNameRequired' }).max(100, { error: 'validation.too_long' });
+const laptopName = z.string().trim().min(1, { error: 'validation.required' }).max(100, { error: 'validation.too_long' });
 /** The group's passphrase: every file in the folder is encrypted with it. */
-const passphrase = z.string().min(8, { error: 'exchange.errors.passphraseShort' }).max(1024, { error: 'validation.too_long' });
+const passphrase = z.string().min(8, { error: 'validation.passphraseShort' }).max(1024, { error: 'validation.too_long' });
 
 export const syncLinkInput = z
   .object({
