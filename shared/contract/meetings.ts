@@ -316,6 +316,13 @@ export const meetingsContract = {
   'meetings.approveMinutes': method(byId).returns<Meeting>(),
   'meetings.reopenMinutes': method(z.object({ id, note: requiredText(LIMITS.shortText * 5) }).strict()).returns<Meeting>(),
 
+  /** The minutes' reviewers (pöytäkirjantarkastajat); approving the minutes waits for each of them. */
+  'meetings.setMinutesReviewers': method(
+    z.object({ id, personIds: z.array(id).max(10, { error: 'validation.too_big' }) }).strict(),
+  ).returns<MeetingDetail>(),
+  /** Record one reviewer's approval of the minutes (by the person chosen in "Who am I"). */
+  'meetings.approveAsReviewer': method(z.object({ id, personId: id }).strict()).returns<MeetingDetail>(),
+
   'meetings.document': method(
     z.object({ id, kind: z.enum(['agenda', 'minutes']), format: documentFormat, lang: language }).strict(),
   ).returns<GeneratedFile>(),

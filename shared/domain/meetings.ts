@@ -166,10 +166,29 @@ export interface AgendaTemplate {
 
 export interface MinutesHistoryEntry {
   id: string;
+  /** What changed: the minutes themselves, one of the meeting's decisions or action items. */
+  entityType: 'minutes' | 'decision' | 'action';
+  entityId: string;
+  /** minutes: in_review, approved, reopened, edited, reviewers, reviewer_approved;
+   * decision / action: created, edited, removed; action also its new status (open, in_progress, done, cancelled). */
   status: string;
   date: string;
   at: string;
   note: string | null;
+  /** Who made the change: the person chosen in "Who am I" at the time (null when nobody was chosen). */
+  byPersonId: string | null;
+  byName: string | null;
+  /** The decision's number or the action item's title, as it was recorded. */
+  label: string | null;
+  /** reviewer_approved: the reviewer whose approval was recorded. */
+  reviewerName: string | null;
+}
+
+/** A reviewer of the minutes (pöytäkirjantarkastaja) and when they approved, since the last reopening. */
+export interface MinutesReviewer {
+  personId: string;
+  name: string;
+  approvedAt: string | null;
 }
 
 export interface MeetingMember {
@@ -206,6 +225,7 @@ export interface MeetingDetail extends Meeting {
   organisationAttendance: OrganisationAttendance[];
   quorum: QuorumResult;
   minutesHistory: MinutesHistoryEntry[];
+  minutesReviewers: MinutesReviewer[];
   runEvents: RunEvent[];
   previousMeeting: { id: string; date: string } | null;
   nextMeeting: { id: string; date: string } | null;

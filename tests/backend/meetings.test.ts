@@ -213,10 +213,14 @@ describe('meetings: agenda, carry-over, minutes lifecycle', () => {
     await t.api.meetings.reopenMinutes({ id: m.id, note: 'Typo in item 1' });
     await t.api.meetings.saveMinutes({ agendaItemId: item.id, minutes: 'Opened at 9.03.' });
     const after = await t.api.meetings.get({ id: m.id });
-    expect(after.minutesHistory.map((h) => [h.status, h.note])).toEqual([
-      ['in_review', null],
-      ['approved', null],
-      ['reopened', 'Typo in item 1'],
+    // The lifecycle, and since issue 14 also the edits and the decision, each recorded once.
+    expect(after.minutesHistory.map((h) => [h.entityType, h.status, h.note])).toEqual([
+      ['minutes', 'edited', null],
+      ['decision', 'created', null],
+      ['minutes', 'in_review', null],
+      ['minutes', 'approved', null],
+      ['minutes', 'reopened', 'Typo in item 1'],
+      ['minutes', 'edited', null],
     ]);
     expect(after.agenda.find((a) => a.id === item.id)!.minutes).toBe('Opened at 9.03.');
   });
@@ -465,5 +469,70 @@ describe('meetings: templates, chairs, quorum', () => {
     expect(events.map((e) => e.kind)).toEqual(['start', 'stop']);
     expect(events[1]!.at - events[0]!.at).toBe(90_000);
     await expect(t.api.meetings.runEvent({ meetingId: m.id, kind: 'start' })).rejects.toMatchObject({ code: 'validation' });
+  });
+});
+
+describe('history that says who, and minutes reviewers (issue 14)', () => {
+  it('records who changed the minutes, decisions and action items; minutes wait for each reviewer', async () => {
+    const { group, anna, ben } = await setup();
+    const m = await t.api.meetings.create(meeting(group.id, '2027-02-01'));
+    const item = (await t.api.meetings.get({ id: m.id })).agenda[0]!;
+    await t.api.portfolio.setMe({ personId: anna.id });
+    await t.api.meetings.saveMinutes({ agendaItemId: item.id, minutes: 'Opened.' });
+    await t.api.meetings.saveMinutes({ agendaItemId: item.id, minutes: 'Opened at 9.02.' }); // folded into one entry
+    const d = await t.api.meetings.addDecision({ meetingId: m.id, agendaItemId: item.id, text: 'Approved.' });
+    await t.api.portfolio.setMe({ personId: ben.id });
+    await t.api.meetings.updateDecision({ id: d.id, text: 'Approved as sent.' });
+    const a = await t.api.meetings.addAction({ groupId: group.id, meetingId: m.id, title: 'Book the venue' });
+    await t.api.meetings.updateAction({ id: a.id, patch: { dueDate: '2027-03-01' } });
+    await t.api.meetings.setActionStatus({ id: a.id, status: 'done' });
+    await t.api.meetings.saveMinutes({ agendaItemId: item.id, minutes: 'Opened at 9.03.' }); // another person: a new entry
+    const history = (await t.api.meetings.get({ id: m.id })).minutesHistory.map((h) => [
+      h.entityType,
+      h.status,
+      h.label,
+      h.byName,
+    ]);
+    expect(history).toEqual([
+      ['minutes', 'edited', null, 'Anna Aho'],
+      ['decision', 'created', d.number, 'Anna Aho'],
+      ['decision', 'edited', d.number, 'Ben Berg'],
+      ['action', 'created', 'Book the venue', 'Ben Berg'],
+      ['action', 'edited', 'Book the venue', 'Ben Berg'],
+      ['action', 'done', 'Book the venue', 'Ben Berg'],
+      ['minutes', 'edited', null, 'Ben Berg'],
+    ]);
+
+    // Reviewers: approval waits for each; a reopening asks for their approval again.
+    await t.api.meetings.setMinutesReviewers({ id: m.id, personIds: [anna.id, ben.id] });
+    await t.api.meetings.approveAsReviewer({ id: m.id, personId: anna.id });
+    const outsider = await t.api.people.create({ name: 'Olli Outsider' });
+    const before = databaseContent(t.backend);
+    await expect(t.api.meetings.approveMinutes({ id: m.id })).rejects.toMatchObject({
+      key: 'meetings.errors.reviewersPending',
+      message: "The minutes wait for their reviewers' approval: Ben Berg.",
+    });
+    await expect(t.api.meetings.approveAsReviewer({ id: m.id, personId: anna.id })).rejects.toMatchObject({
+      key: 'meetings.errors.alreadyApproved',
+    });
+    await expect(t.api.meetings.approveAsReviewer({ id: m.id, personId: outsider.id })).rejects.toMatchObject({
+      key: 'meetings.errors.notReviewer',
+    });
+    expect(databaseContent(t.backend)).toEqual(before);
+    await t.api.meetings.approveAsReviewer({ id: m.id, personId: ben.id });
+    await t.api.meetings.approveMinutes({ id: m.id });
+    const approved = await t.api.meetings.get({ id: m.id });
+    expect(approved.minutesReviewers.map((r) => [r.name, r.approvedAt !== null])).toEqual([
+      ['Anna Aho', true],
+      ['Ben Berg', true],
+    ]);
+    const md = Buffer.from(
+      (await t.api.meetings.document({ id: m.id, kind: 'minutes', format: 'md', lang: 'fi' })).contentBase64,
+      'base64',
+    ).toString('utf8');
+    expect(md).toContain('Pöytäkirjantarkastaja');
+    expect(md).toContain('Anna Aho');
+    await t.api.meetings.reopenMinutes({ id: m.id, note: 'Typo in item 1.' });
+    expect((await t.api.meetings.get({ id: m.id })).minutesReviewers.every((r) => r.approvedAt === null)).toBe(true);
   });
 });

@@ -338,3 +338,47 @@ describe('run mode speaker queue', () => {
     expect(screen.getByText('Next up: 2. Approval of the agenda')).toBeInTheDocument();
   });
 });
+
+describe('minutes reviewers and history that says who', () => {
+  it('names reviewers, records each approval, and the history shows who changed what', async () => {
+    const r = await renderWithBackend(<p />, { example: false });
+    t = r.t;
+    const { group, meeting } = await seed(t.api);
+    const aino = await t.api.people.create({ name: 'Aino Virtanen' });
+    const bertil = await t.api.people.create({ name: 'Bertil Nyberg' });
+    for (const p of [aino, bertil]) await t.api.groups.addMember({ groupId: group.id, personId: p.id, role: 'member' });
+    await t.api.portfolio.setMe({ personId: aino.id });
+    await t.api.meetings.addDecision({ meetingId: meeting.id, agendaItemId: null, text: 'Approved.' });
+    r.rerender(<MeetingsPage params={[meeting.id, 'minutes']} />);
+    const user = userEvent.setup();
+    expect(
+      await screen.findByText('Changes are recorded as Aino Virtanen (Who am I, on Today).', undefined, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    const changes = screen.getByRole('list', { name: 'Changes' });
+    expect(within(changes).getByText(/Decision 1\/2027 recorded — by Aino Virtanen/)).toBeInTheDocument();
+
+    const add = screen.getByRole('form', { name: 'Add reviewer' });
+    for (const p of [aino, bertil]) {
+      await waitFor(() => expect(within(add).getByRole('option', { name: p.name })).toBeInTheDocument());
+      await user.selectOptions(within(add).getByLabelText('Reviewer'), p.id);
+      await user.click(within(add).getByRole('button', { name: 'Add reviewer' }));
+      await screen.findByRole('button', { name: `Record approval by ${p.name}` });
+    }
+    await user.click(screen.getByRole('button', { name: 'Approve minutes' }));
+    // The refusal is an error notice (shown by the app shell, which this test does not render).
+    await waitFor(() =>
+      expect(useApp.getState().notices.map((n) => [n.kind, n.text])).toContainEqual([
+        'error',
+        "The minutes wait for their reviewers' approval: Aino Virtanen, Bertil Nyberg.",
+      ]),
+    );
+    await user.click(screen.getByRole('button', { name: 'Record approval by Aino Virtanen' }));
+    await user.click(await screen.findByRole('button', { name: 'Record approval by Bertil Nyberg' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Record approval by/ })).not.toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Approve minutes' }));
+    await screen.findByText('The minutes are approved and locked. Reopen them to make changes.');
+    const history = within(screen.getByRole('list', { name: 'Changes' }));
+    expect(history.getByText(/Approval by Bertil Nyberg recorded — by Aino Virtanen/)).toBeInTheDocument();
+    expect(history.getByText(/Minutes approved — by Aino Virtanen/)).toBeInTheDocument();
+  });
+});

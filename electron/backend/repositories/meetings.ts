@@ -13,6 +13,7 @@ import type {
   MeetingSeries,
   MeetingSummary,
   MinutesHistoryEntry,
+  MinutesReviewer,
   NamedOrganisation,
 } from '../../../shared/domain/meetings';
 import type { Input } from '../../../shared/contract';
@@ -334,15 +335,116 @@ export function peopleNames(store: RowStore, ids: string[]): Record<string, stri
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
+type HistoryDetail = { by?: string | null; label?: string | null; reviewer?: string | null; reviewers?: string[] };
+
+/**
+ * The history of a meeting's minutes, decisions and action items, oldest first, with who made each
+ * change (the `by` in the entry's detail) resolved to a name.
+ */
 export function minutesHistory(store: RowStore, meetingId: string): MinutesHistoryEntry[] {
-  return (
-    store
-      .prepare(
-        `SELECT id, status, date, created_at AS at, note FROM status_history
-         WHERE entity_type = 'minutes' AND entity_id = ? AND deleted = 0 ORDER BY created_at, hlc`,
-      )
-      .all(meetingId) as MinutesHistoryEntry[]
-  ).map((r) => ({ ...r, note: r.note ?? null }));
+  const rows = store
+    .prepare(
+      `SELECT id, entity_type, entity_id, status, date, created_at AS at, note, detail FROM status_history
+       WHERE deleted = 0 AND (
+         (entity_type = 'minutes' AND entity_id = ?)
+         OR (entity_type = 'decision' AND entity_id IN (SELECT id FROM decisions WHERE meeting_id = ?))
+         OR (entity_type = 'action' AND entity_id IN (SELECT id FROM action_items WHERE meeting_id = ?)))
+       ORDER BY created_at, hlc`,
+    )
+    .all(meetingId, meetingId, meetingId) as Array<{
+    id: string;
+    entity_type: MinutesHistoryEntry['entityType'];
+    entity_id: string;
+    status: string;
+    date: string;
+    at: string;
+    note: string | null;
+    detail: string | null;
+  }>;
+  const details = rows.map((r) => {
+    try {
+      return (r.detail ? JSON.parse(r.detail) : {}) as HistoryDetail;
+    } catch {
+      return {} as HistoryDetail;
+    }
+  });
+  const names = peopleNames(
+    store,
+    details.flatMap((d) => [d.by, d.reviewer]).filter((x): x is string => typeof x === 'string'),
+  );
+  return rows.map((r, i) => {
+    const d = details[i]!;
+    return {
+      id: r.id,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      status: r.status,
+      date: r.date,
+      at: r.at,
+      note: r.note ?? null,
+      byPersonId: d.by ?? null,
+      byName: d.by ? (names[d.by] ?? null) : null,
+      label: d.label ?? null,
+      reviewerName: d.reviewer ? (names[d.reviewer] ?? null) : null,
+    };
+  });
+}
+
+/** The minutes' reviewers (the newest "reviewers" entry) and their approvals since the last reopening. */
+export function minutesReviewers(store: RowStore, meetingId: string): MinutesReviewer[] {
+  const rows = store
+    .prepare(
+      `SELECT status, created_at AS at, detail FROM status_history
+       WHERE deleted = 0 AND entity_type = 'minutes' AND entity_id = ?
+         AND status IN ('reviewers', 'reviewer_approved', 'reopened')
+       ORDER BY created_at, hlc`,
+    )
+    .all(meetingId) as Array<{ status: string; at: string; detail: string | null }>;
+  let reviewers: string[] = [];
+  let approvals = new Map<string, string>();
+  for (const r of rows) {
+    let d: HistoryDetail = {};
+    try {
+      d = (r.detail ? JSON.parse(r.detail) : {}) as HistoryDetail;
+    } catch {
+      // A damaged detail counts as no data.
+    }
+    if (r.status === 'reviewers') reviewers = (d.reviewers ?? []).filter((x): x is string => typeof x === 'string');
+    else if (r.status === 'reopened') approvals = new Map();
+    else if (d.reviewer && !approvals.has(d.reviewer)) approvals.set(d.reviewer, r.at);
+  }
+  const names = peopleNames(store, reviewers);
+  return reviewers.map((personId) => ({ personId, name: names[personId] ?? '', approvedAt: approvals.get(personId) ?? null }));
+}
+
+/** The newest history entry of a meeting's minutes: its status, date and who (for folding repeated edits). */
+export function lastMinutesEntry(store: RowStore, meetingId: string): { status: string; date: string; by: string | null } | null {
+  const row = store
+    .prepare(
+      `SELECT status, date, detail FROM status_history WHERE deleted = 0 AND entity_type = 'minutes' AND entity_id = ?
+       ORDER BY created_at DESC, hlc DESC LIMIT 1`,
+    )
+    .get(meetingId) as { status: string; date: string; detail: string | null } | undefined;
+  if (!row) return null;
+  let by: string | null = null;
+  try {
+    by = ((row.detail ? JSON.parse(row.detail) : {}) as HistoryDetail).by ?? null;
+  } catch {
+    by = null;
+  }
+  return { status: row.status, date: row.date, by };
+}
+
+/** The person chosen in "Who am I" (settings), or null. */
+export function currentPersonId(store: RowStore): string | null {
+  const raw = store.prepare(`SELECT value FROM settings WHERE key = 'me'`).pluck().get() as string | undefined;
+  if (!raw) return null;
+  try {
+    const id = JSON.parse(raw) as unknown;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
 }
 
 export function runEventsOf(store: RowStore, meetingId: string): RunEvent[] {

@@ -181,6 +181,13 @@ export function meetingDocModel(m: MeetingDetail, kind: 'agenda' | 'minutes', la
       signers: [
         { role: t('meetings.fields.chair'), name: chair },
         { role: t('meetings.fields.secretary'), name: name(m.secretaryPersonId) },
+        // The minutes' reviewers (pöytäkirjantarkastajat) sign beside the chair and the secretary.
+        ...m.minutesReviewers.map((r) => ({
+          role: r.approvedAt
+            ? `${t('meetings.reviewers.role')} (${t('meetings.reviewers.approvedOn', { date: formatDay(r.approvedAt.slice(0, 10), lang) })})`
+            : t('meetings.reviewers.role'),
+          name: r.name,
+        })),
       ],
     });
   }

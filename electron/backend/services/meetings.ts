@@ -52,6 +52,9 @@ import {
   listMeetings,
   membersAt,
   minutesHistory,
+  minutesReviewers,
+  lastMinutesEntry,
+  currentPersonId,
   nextDecisionNumber,
   openActionsBefore,
   organisationsByIds,
@@ -64,7 +67,6 @@ import { refreshRotationChairs } from './rotation-chairs';
 import { today } from '../clock';
 import { recordStatus } from './status-history';
 import { actionsCalendar, decisionsDocument, meetingCalendar, meetingDocument } from './meetings-documents';
-
 
 function requireMeeting(ctx: Ctx, id: string): Meeting {
   const m = ctx.store.get<Meeting>('meetings', id);
@@ -232,6 +234,7 @@ function detail(ctx: Ctx, id: string): MeetingDetail {
     organisationAttendance: byOrg,
     quorum: evaluateQuorum(quorumRule, quorumMembers, records, { organisationIds: orgIds.length ? orgIds : undefined }),
     minutesHistory: minutesHistory(ctx.store, id),
+    minutesReviewers: minutesReviewers(ctx.store, id),
     runEvents: runEventsOf(ctx.store, id),
     previousMeeting: previous ? { id: previous.id, date: previous.date } : null,
     nextMeeting: next ? { id: next.id, date: next.date } : null,
@@ -239,8 +242,37 @@ function detail(ctx: Ctx, id: string): MeetingDetail {
   };
 }
 
+/**
+ * History that says who: every change to the minutes, a decision or an action item of a meeting is
+ * recorded with the person chosen in "Who am I" (null when nobody is chosen; Painopiste has no login).
+ */
+function recordChange(
+  ctx: Ctx,
+  entityType: 'minutes' | 'decision' | 'action',
+  entityId: string,
+  status: string,
+  extra: { note?: string | null; label?: string | null; reviewer?: string; reviewers?: string[] } = {},
+): void {
+  const { note = null, ...detail } = extra;
+  recordStatus(ctx, {
+    entityType,
+    entityId,
+    status,
+    date: today(ctx),
+    note,
+    detail: { by: currentPersonId(ctx.store), ...detail },
+  });
+}
+
 function recordMinutes(ctx: Ctx, meetingId: string, status: string, note: string | null = null): void {
-  recordStatus(ctx, { entityType: 'minutes', entityId: meetingId, status, date: today(ctx), note });
+  recordChange(ctx, 'minutes', meetingId, status, { note });
+}
+
+/** Saving the minutes as you type: one "edited" entry per person and day, not one per keystroke pause. */
+function recordMinutesEdit(ctx: Ctx, meetingId: string): void {
+  const last = lastMinutesEntry(ctx.store, meetingId);
+  if (last && last.status === 'edited' && last.date === today(ctx) && last.by === currentPersonId(ctx.store)) return;
+  recordMinutes(ctx, meetingId, 'edited');
 }
 
 function seriesDefinition(s: MeetingSeries): SeriesDefinition {
@@ -537,7 +569,11 @@ export const meetingHandlers: HandlersFor<typeof meetingsContract, Ctx> = {
     ctx.tx(() => {
       const item = requireItem(ctx, agendaItemId);
       assertMinutesOpen(requireMeeting(ctx, item.meetingId));
-      ctx.store.update('agenda_items', agendaItemId, { minutes: minutes === '' ? null : minutes });
+      const value = minutes === '' ? null : minutes;
+      if (value !== (item.minutes ?? null)) {
+        ctx.store.update('agenda_items', agendaItemId, { minutes: value });
+        recordMinutesEdit(ctx, item.meetingId);
+      }
       return { savedAt: ctx.now().toISOString() };
     }),
 
@@ -634,26 +670,32 @@ export const meetingHandlers: HandlersFor<typeof meetingsContract, Ctx> = {
       const meeting = requireMeeting(ctx, meetingId);
       assertMinutesOpen(meeting);
       if (agendaItemId && requireItem(ctx, agendaItemId).meetingId !== meetingId) throw notFound('agendaItem');
-      return ctx.store.insert<Decision>('decisions', {
+      const d = ctx.store.insert<Decision>('decisions', {
         groupId: meeting.groupId,
         meetingId,
         agendaItemId,
         text,
         number: nextDecisionNumber(ctx.store, meeting.groupId, meeting.date.slice(0, 4)),
       });
+      recordChange(ctx, 'decision', d.id, 'created', { label: d.number });
+      return d;
     }),
 
   'meetings.updateDecision': ({ id, text }, ctx) =>
     ctx.tx(() => {
       const d = ctx.store.require<Decision>('decisions', id, 'decision');
       if (d.meetingId) assertMinutesOpen(requireMeeting(ctx, d.meetingId));
-      return ctx.store.update<Decision>('decisions', id, { text });
+      if (text === d.text) return d;
+      const updated = ctx.store.update<Decision>('decisions', id, { text });
+      recordChange(ctx, 'decision', id, 'edited', { label: d.number });
+      return updated;
     }),
 
   'meetings.removeDecision': ({ id }, ctx) =>
     ctx.tx(() => {
       const d = ctx.store.require<Decision>('decisions', id, 'decision');
       if (d.meetingId) assertMinutesOpen(requireMeeting(ctx, d.meetingId));
+      recordChange(ctx, 'decision', id, 'removed', { label: d.number });
       return ctx.store.archive<Decision>('decisions', id);
     }),
 
@@ -676,7 +718,9 @@ export const meetingHandlers: HandlersFor<typeof meetingsContract, Ctx> = {
       }
       requireRef(ctx, 'people', input.ownerPersonId, 'person');
       requireRef(ctx, 'organisations', input.ownerOrganisationId, 'organisation');
-      return ctx.store.insert<ActionItem>('action_items', { ...input, status: 'open' });
+      const a = ctx.store.insert<ActionItem>('action_items', { ...input, status: 'open' });
+      recordChange(ctx, 'action', a.id, 'created', { label: a.title });
+      return a;
     }),
 
   'meetings.updateAction': ({ id, patch }, ctx) =>
@@ -687,28 +731,33 @@ export const meetingHandlers: HandlersFor<typeof meetingsContract, Ctx> = {
       const matters =
         (patch.title !== undefined && patch.title !== current.title) ||
         (patch.dueDate !== undefined && patch.dueDate !== current.dueDate);
-      return ctx.store.update<ActionItem>(
+      const updated = ctx.store.update<ActionItem>(
         'action_items',
         id,
         matters ? { ...patch, icsSequence: current.icsSequence + 1 } : patch,
       );
+      recordChange(ctx, 'action', id, 'edited', { label: updated.title });
+      return updated;
     }),
 
   'meetings.setActionStatus': ({ id, status, completedDate }, ctx) =>
     ctx.tx(() => {
       const current = ctx.store.require<ActionItem>('action_items', id, 'actionItem');
       const closed = status === 'done' || status === 'cancelled';
-      return ctx.store.update<ActionItem>('action_items', id, {
+      const updated = ctx.store.update<ActionItem>('action_items', id, {
         status,
         completedDate: closed ? (completedDate ?? today(ctx)) : null,
         ...(status !== current.status ? { icsSequence: current.icsSequence + 1 } : {}),
       });
+      if (status !== current.status) recordChange(ctx, 'action', id, status, { label: current.title });
+      return updated;
     }),
 
   'meetings.removeAction': ({ id }, ctx) =>
     ctx.tx(() => {
       const a = ctx.store.require<ActionItem>('action_items', id, 'actionItem');
       if (a.meetingId) assertMinutesOpen(requireMeeting(ctx, a.meetingId));
+      recordChange(ctx, 'action', id, 'removed', { label: a.title });
       return ctx.store.archive<ActionItem>('action_items', id);
     }),
 
@@ -728,6 +777,9 @@ export const meetingHandlers: HandlersFor<typeof meetingsContract, Ctx> = {
       const m = requireMeeting(ctx, id);
       if (m.minutesStatus === 'approved') throw userError('conflict', 'meetings.errors.minutesTransition');
       if (m.status === 'cancelled') throw userError('conflict', 'meetings.errors.cancelledMinutes');
+      const waiting = minutesReviewers(ctx.store, id).filter((r) => !r.approvedAt);
+      if (waiting.length)
+        throw userError('conflict', 'meetings.errors.reviewersPending', { names: waiting.map((r) => r.name).join(', ') });
       // Approved minutes mean the meeting took place.
       const updated = updateMeeting(ctx, m, {
         minutesStatus: 'approved',
@@ -746,6 +798,31 @@ export const meetingHandlers: HandlersFor<typeof meetingsContract, Ctx> = {
       const updated = ctx.store.update<Meeting>('meetings', id, { minutesStatus: 'draft', minutesApprovedAt: null });
       recordMinutes(ctx, id, 'reopened', note);
       return updated;
+    }),
+
+  'meetings.setMinutesReviewers': ({ id, personIds }, ctx) =>
+    ctx.tx(() => {
+      const m = requireMeeting(ctx, id);
+      assertMinutesOpen(m);
+      const unique = [...new Set(personIds)];
+      for (const p of unique) {
+        const person = ctx.store.require<{ deleted: boolean }>('people', p, 'person');
+        if (person.deleted) throw notFound('person');
+      }
+      const current = minutesReviewers(ctx.store, id).map((r) => r.personId);
+      if (current.join() !== unique.join()) recordChange(ctx, 'minutes', id, 'reviewers', { reviewers: unique });
+      return detail(ctx, id);
+    }),
+
+  'meetings.approveAsReviewer': ({ id, personId }, ctx) =>
+    ctx.tx(() => {
+      const m = requireMeeting(ctx, id);
+      assertMinutesOpen(m);
+      const reviewer = minutesReviewers(ctx.store, id).find((r) => r.personId === personId);
+      if (!reviewer) throw userError('validation', 'meetings.errors.notReviewer');
+      if (reviewer.approvedAt) throw userError('conflict', 'meetings.errors.alreadyApproved', { name: reviewer.name });
+      recordChange(ctx, 'minutes', id, 'reviewer_approved', { reviewer: personId });
+      return detail(ctx, id);
     }),
 
   'meetings.document': ({ id, kind, format, lang }, ctx) => meetingDocument(detail(ctx, id), kind, format, lang),

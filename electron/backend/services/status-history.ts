@@ -1,7 +1,8 @@
 import type { Ctx } from '../context';
 
-/** The things whose status changes are kept: a group's lifecycle, a scanning round or candidate, minutes. */
-export type StatusEntity = 'group' | 'round' | 'candidate' | 'minutes';
+/** The things whose status changes are kept: a group's lifecycle, a scanning round or candidate, minutes,
+ * and the changes to a meeting's decisions and action items (who changed what, for the minutes' history). */
+export type StatusEntity = 'group' | 'round' | 'candidate' | 'minutes' | 'decision' | 'action';
 
 export interface StatusEntry {
   entityType: StatusEntity;
