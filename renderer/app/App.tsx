@@ -16,6 +16,18 @@ export function App() {
   const dismiss = useApp((s) => s.dismiss);
   const mainRef = useRef<HTMLElement>(null);
   useExchangeOnFocus();
+  const notify = useApp((s) => s.notify);
+
+  // Desktop: the host says when the backend process stopped and when it runs again (it restarts it).
+  useEffect(
+    () =>
+      window.painopiste?.onBackendEvent((e) => {
+        if (e.type === 'stopped') notify('error', t('common.backend.stopped'));
+        else if (e.type === 'restarted') notify('success', t('common.backend.restarted'));
+        else notify('error', t('errors.backendUnavailable'));
+      }),
+    [notify, t],
+  );
 
   useEffect(() => {
     const onHash = () => useApp.setState({ route: routeFromHash(window.location.hash) });

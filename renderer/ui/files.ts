@@ -77,18 +77,31 @@ export async function savePdf(suggestedName: string, html: string): Promise<bool
   return true;
 }
 
-/** Print an HTML document through a hidden frame (no scripts run in it). */
+/**
+ * Print an HTML document through a hidden frame (no scripts run in it). The frame carries the
+ * document's title (frames need an accessible name) and is removed as soon as printing is over:
+ * right after print() returns (or on `afterprint`, whichever comes first).
+ */
 export function printHtml(html: string): void {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-modals allow-same-origin');
+  frame.title = /<title>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() || 'Painopiste';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
   frame.style.position = 'fixed';
   frame.style.width = '0';
   frame.style.height = '0';
   frame.style.border = '0';
   frame.srcdoc = html;
+  const remove = () => frame.remove();
   frame.addEventListener('load', () => {
-    frame.contentWindow?.print();
-    setTimeout(() => frame.remove(), 60_000);
+    const win = frame.contentWindow;
+    if (!win) return remove();
+    win.addEventListener('afterprint', () => setTimeout(remove, 0), { once: true });
+    win.print();
+    // print() returns once the document has been handed to the print dialog (Chromium: when the
+    // dialog closes; Firefox prints a snapshot it took at the call), so the frame can go.
+    setTimeout(remove, 0);
   });
   document.body.appendChild(frame);
 }

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../ui/dates';
 import { describeError } from '../../ui/errors';
 import { saveFile } from '../../ui/files';
 import { useLoad } from '../../ui/useLoad';
+import { CallProgressBar, useLongCall } from '../../ui/CallProgress';
 
 /** The automatic and manual backups: restore one, or back up now and save a copy where you choose. */
 export function BackupsView() {
@@ -16,11 +17,12 @@ export function BackupsView() {
   const backups = useLoad(() => api.exchange.backups({}), []);
   const [confirming, setConfirming] = useState<BackupEntry | null>(null);
   const [busy, setBusy] = useState(false);
+  const long = useLongCall();
 
   const backupNow = async () => {
     setBusy(true);
     try {
-      const r = await api.exchange.backupNow({});
+      const r = await long.run((a) => a.exchange.backupNow({}));
       await saveFile(r.backup.fileName, r.contentBase64, 'application/vnd.sqlite3', [{ name: 'SQLite', extensions: ['sqlite'] }]);
       notify('success', t('exchange.backups.backedUp', { file: r.backup.fileName }));
       backups.reload();
@@ -33,7 +35,7 @@ export function BackupsView() {
   const restore = async (b: BackupEntry) => {
     setBusy(true);
     try {
-      const r = await api.exchange.restoreBackup({ fileName: b.fileName });
+      const r = await long.run((a) => a.exchange.restoreBackup({ fileName: b.fileName }));
       notify('success', t('exchange.backups.restored', { date: formatDateTime(b.at), file: r.safetyBackup.fileName }));
       setConfirming(null);
       backups.reload();
@@ -55,6 +57,7 @@ export function BackupsView() {
           {t('exchange.backups.backupNow')}
         </Button>
       </div>
+      <CallProgressBar progress={long.progress} onCancel={long.cancel} />
       {confirming && (
         <section className="panel" aria-labelledby="confirm-restore" role="alertdialog" aria-modal="false">
           <Heading variant="h2" id="confirm-restore">

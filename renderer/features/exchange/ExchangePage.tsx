@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/dates';
 import { describeError } from '../../ui/errors';
 import { saveFile } from '../../ui/files';
 import { useLoad } from '../../ui/useLoad';
+import { CallProgressBar, useLongCall } from '../../ui/CallProgress';
 import { useApp } from '../../store/app';
 import { ExportWizard } from './ExportWizard';
 import { ImportWizard } from './ImportWizard';
@@ -38,11 +39,12 @@ function Hub() {
   const log = useLoad(() => api.exchange.log({}), []);
   const [groupId, setGroupId] = useState('');
   const [busy, setBusy] = useState(false);
+  const long = useLongCall();
 
   const exportDatabase = async () => {
     setBusy(true);
     try {
-      const file = await api.exchange.exportDatabase({});
+      const file = await long.run((a) => a.exchange.exportDatabase({}));
       await saveFile(file.fileName, file.contentBase64, 'application/octet-stream', WGX_TYPES);
       notify('success', t('exchange.export.exportDatabaseDone', { file: file.fileName }));
       log.reload();
@@ -109,6 +111,7 @@ function Hub() {
             {t('exchange.hub.exportDatabase')}
           </Button>
         </div>
+        <CallProgressBar progress={long.progress} onCancel={long.cancel} />
       </section>
 
       <section className="panel" aria-labelledby="exchange-log">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
 import type { ImportPreview, ImportResult } from '../../../shared/domain/exchange';
@@ -10,6 +10,7 @@ import { describeError } from '../../ui/errors';
 import { SelectField } from '../../ui/fields';
 import { pickFile } from '../../ui/files';
 import { useLoad } from '../../ui/useLoad';
+import { CallProgressBar, useLongCall } from '../../ui/CallProgress';
 import { WGX_TYPES } from './files';
 
 /** Choose a file → check it (a dry run) → import it after a backup. */
@@ -24,6 +25,7 @@ export function ImportWizard() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const long = useLongCall();
 
   const input = () => ({
     contentBase64: file?.contentBase64 ?? '',
@@ -55,7 +57,7 @@ export function ImportWizard() {
   const apply = async () => {
     setBusy(true);
     try {
-      const r = await api.exchange.import(input());
+      const r = await long.run((a) => a.exchange.import(input()));
       setResult(r);
       notify(
         'success',
@@ -160,12 +162,27 @@ export function ImportWizard() {
           </Button>
         </div>
       </section>
-      {preview && <PreviewView preview={preview} busy={busy} onApply={() => void apply()} />}
+      {preview && (
+        <PreviewView preview={preview} busy={busy} onApply={() => void apply()}>
+          <CallProgressBar progress={long.progress} onCancel={long.cancel} />
+        </PreviewView>
+      )}
     </div>
   );
 }
 
-function PreviewView({ preview, busy, onApply }: { preview: ImportPreview; busy: boolean; onApply: () => void }) {
+function PreviewView({
+  preview,
+  busy,
+  onApply,
+  children,
+}: {
+  preview: ImportPreview;
+  busy: boolean;
+  onApply: () => void;
+  /** The import's progress, under its button. */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const scope = t(`exchange.import.scope.${preview.scope.kind}`, { name: preview.groupName ?? '' });
   const changed = preview.counts.filter((c) => c.added + c.updated + c.deleted + c.restored > 0);
@@ -250,6 +267,7 @@ function PreviewView({ preview, busy, onApply }: { preview: ImportPreview; busy:
           {busy ? t('exchange.import.applying') : t('exchange.import.apply')}
         </Button>
       </div>
+      {children}
     </section>
   );
 }
