@@ -30,12 +30,12 @@ import {
   templateInput,
 } from '../contract/meetings';
 import { commitmentInput, indicatorInput, indicatorValueInput, measureInput, reviewInput } from '../contract/portfolio';
-import { rotationCreateInput } from '../contract/rotation';
+import { overrideInput, rotationCreateInput } from '../contract/rotation';
 import { candidateFields, criterionInput, evidenceInput, roundInput, scoreEntry } from '../contract/scanning';
 import { ACTION_STATUSES, MEETING_STATUSES, MINUTES_STATUSES, ROTATION_CHAIR_SOURCES } from './meetings';
 import { GROUP_STATUSES, ORGANISATION_ROLES } from './groups';
 import { REVIEW_DECISIONS } from './portfolio';
-import { CANCELLED_RULES, LEAVE_ACTIONS, ROTATION_MODES } from './rotation';
+import { CANCELLED_RULES, LEAVE_ACTIONS } from './rotation';
 import { CONFIDENTIALITY, DECISION_OUTCOMES, ORG_RESPONSES, ROUND_LANES } from './scanning';
 import { ATTENDANCE_STATUSES, STANDARD_ITEM_KEYS } from '../meetings';
 import { CANDIDATE_STATUSES, ROUND_STATUSES } from '../scanning/status';
@@ -212,10 +212,8 @@ export const ROW_RULES: Record<string, TableRules> = {
   },
   rotation_versions: {
     columns: {
-      effective_from: col(isoDate),
-      mode: col(choice(ROTATION_MODES)),
-      term_length: col(nullable(z.number().int().min(1).max(120))),
-      anchor_date: col(nullable(isoDate)),
+      effective_from: col(rotationCreateInput.shape.effectiveFrom),
+      ...fromShape(rotationCreateInput.shape, ['mode', 'termLength', 'anchorDate']),
       start_index: col(position),
       edited_on: col(nullable(isoDate)),
     },
@@ -228,7 +226,7 @@ export const ROW_RULES: Record<string, TableRules> = {
       kind: col(choice(['override', 'swap', 'skip'] as const)),
       term_start: col(nullable(isoDate)),
       other_term_start: col(nullable(isoDate)),
-      reason: col(optionalText(500)),
+      reason: col(overrideInput.shape.reason),
     },
   },
   handovers: {
@@ -272,7 +270,8 @@ export const ROW_RULES: Record<string, TableRules> = {
       ]),
       number: col(z.number().int().min(1).max(1_000_000)),
       evidence: json(z.array(evidenceInput).max(200)),
-      tags: json(z.array(z.string().max(60, { error: 'validation.too_long' })).max(100)),
+      // Free tags and STEEP categories together, each as the API's tag rule.
+      tags: json(z.array(candidateFields.shape.tags.unwrap().element).max(100)),
       confidentiality: col(choice(CONFIDENTIALITY)),
       status: col(choice(CANDIDATE_STATUSES)),
       merged_into_id: col(nullable(id)),
@@ -301,7 +300,7 @@ export const ROW_RULES: Record<string, TableRules> = {
   scores: {
     columns: {
       value: col(nullable(scoreEntry.shape.value)),
-      confidence: col(nullable(z.number().int().min(1).max(3))),
+      confidence: col(nullable(scoreEntry.shape.confidence.unwrap())),
       comment: col(optionalText(LIMITS.longText)),
       conflict_of_interest: bool,
     },

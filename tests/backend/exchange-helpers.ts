@@ -205,7 +205,11 @@ export async function seedRich(r: TestBackend, tag = 'X') {
  * rebuilt with the original header, so its manifest, hashes and clock summary are consistent: what a
  * hostile or broken exporter could send.
  */
-export function rebuildFile(bytes: Uint8Array, mutate: (tables: Record<string, Row[]>) => void): Uint8Array {
+export function rebuildFile(
+  bytes: Uint8Array,
+  mutate: (tables: Record<string, Row[]>) => void,
+  opts: { exportId?: string } = {},
+): Uint8Array {
   const file = readExchangeFile(bytes);
   const tables: Record<string, Row[]> = Object.fromEntries(
     Object.entries(file.tables).map(([t, rows]) => [t, rows.map((r) => ({ ...r }))]),
@@ -217,7 +221,7 @@ export function rebuildFile(bytes: Uint8Array, mutate: (tables: Record<string, R
     minReaderVersion: m.minReaderVersion,
     schemaVersion: m.schemaVersion,
     scope: m.scope,
-    exportId: m.exportId,
+    exportId: opts.exportId ?? m.exportId,
     replicaId: m.replicaId,
     exportedAt: m.exportedAt,
   });
