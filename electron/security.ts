@@ -82,6 +82,23 @@ export function isUserLinkOpen(details: WindowOpenDetails): boolean {
   );
 }
 
+const PRESENTATION = /^app:\/\/painopiste\/index\.html#\/meetings\/[0-9a-f-]{36}\/present$/;
+
+/**
+ * The one window the app itself may open: a meeting's presentation view for a second screen, opened by
+ * run mode as `window.open('#/meetings/<id>/present', 'painopiste-presentation-<id>')`. It is our own
+ * page on app://, gets the opener's (locked-down) preferences, and is itself locked down like any
+ * other contents (web-contents-created).
+ */
+export function isPresentationOpen(details: WindowOpenDetails): boolean {
+  return (
+    PRESENTATION.test(details.url) &&
+    /^painopiste-presentation-[0-9a-f-]{36}$/.test(details.frameName ?? '') &&
+    !details.features &&
+    !details.postBody
+  );
+}
+
 /**
  * Deny every permission (camera, notifications, geolocation, …) and device access (USB, HID, serial):
  * the app needs none. Downloads are refused too: the desktop app saves files only through the native
@@ -97,8 +114,8 @@ export function lockDownSession(
 }
 
 /**
- * No navigation away from the app, no new windows, no webviews. A link the user clicks to an http(s)
- * page opens in the system browser; anything else is dropped.
+ * No navigation away from the app, no new windows (but the presentation view), no webviews. A link
+ * the user clicks to an http(s) page opens in the system browser; anything else is dropped.
  */
 export function lockDownContents(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
@@ -112,6 +129,9 @@ export function lockDownContents(
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler((details) => {
+    if (isPresentationOpen(details)) {
+      return { action: 'allow', overrideBrowserWindowOptions: { width: 1280, height: 720, title: 'Painopiste', autoHideMenuBar: true } };
+    }
     if (isUserLinkOpen(details)) openExternal(details.url);
     return { action: 'deny' };
   });

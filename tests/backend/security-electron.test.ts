@@ -245,6 +245,27 @@ describe('navigation, new windows and external links', () => {
     }
     expect(fake.openedExternally).toEqual([]);
   });
+
+  it("allows only run mode's presentation view as a second window of our own page", async () => {
+    await start();
+    const contents = fake.createContents();
+    const id = '0190a0b0-1111-7222-8333-444455556666';
+    const open = (details: { url: string; frameName?: string; features?: string }) =>
+      contents.windowOpenHandler!({ frameName: '', features: '', disposition: 'new-window', ...details });
+    const present = `app://painopiste/index.html#/meetings/${id}/present`;
+    expect(open({ url: present, frameName: `painopiste-presentation-${id}` })).toMatchObject({ action: 'allow' });
+    for (const details of [
+      { url: present },
+      { url: present, frameName: 'other' },
+      { url: present, frameName: `painopiste-presentation-${id}`, features: 'width=10' },
+      { url: `app://painopiste/index.html#/meetings/${id}/run`, frameName: `painopiste-presentation-${id}` },
+      { url: `https://example.org/#/meetings/${id}/present`, frameName: `painopiste-presentation-${id}` },
+      { url: `${present}/../../groups`, frameName: `painopiste-presentation-${id}` },
+    ]) {
+      expect(open(details), details.url).toEqual({ action: 'deny' });
+    }
+    expect(fake.openedExternally).toEqual([]);
+  });
 });
 
 describe('permissions', () => {
