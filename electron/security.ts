@@ -130,7 +130,10 @@ export function lockDownContents(
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler((details) => {
     if (isPresentationOpen(details)) {
-      return { action: 'allow', overrideBrowserWindowOptions: { width: 1280, height: 720, title: 'Painopiste', autoHideMenuBar: true } };
+      return {
+        action: 'allow',
+        overrideBrowserWindowOptions: { width: 1280, height: 720, title: 'Painopiste', autoHideMenuBar: true },
+      };
     }
     if (isUserLinkOpen(details)) openExternal(details.url);
     return { action: 'deny' };
