@@ -27,12 +27,37 @@ export interface TableCounts {
   unchanged: number;
 }
 
+/** What a record is about, in a user's words: its group, meeting (with date) and agenda item, and its page. */
+export interface RecordWhere {
+  group: string | null;
+  groupId: string | null;
+  meeting: string | null;
+  meetingId: string | null;
+  /** The meeting's date. */
+  date: string | null;
+  item: string | null;
+  /** The page that shows the record (the renderer's route). */
+  route: { page: string; params: string[] } | null;
+}
+
+/** One record an import adds, changes, deletes or restores, with the fields that change. */
+export interface RecordChange {
+  table: string;
+  rowId: string;
+  action: 'added' | 'updated' | 'deleted' | 'restored';
+  label: string;
+  /** Columns (snake_case) whose value changes; empty for an added record. */
+  fields: string[];
+  where: RecordWhere;
+}
+
 export interface ImportConflict {
   table: string;
   rowId: string;
   field: string;
   /** A title or name of the row, for people. */
   label: string;
+  where?: RecordWhere;
   localValue: string | null;
   remoteValue: string | null;
   localHlc: string;
@@ -80,6 +105,12 @@ export interface ImportPreview {
    * with the fields that change (they are also counted as updated in `counts`).
    */
   sharedChanges: ImportNotApplied[];
+  /** The records that change, by name, in user tables (group → meeting → item order); at most 2 000. */
+  records?: RecordChange[];
+  /** Rows of bookkeeping tables (status history, clocks, links) that change; not listed one by one. */
+  bookkeepingRows?: number;
+  /** Records beyond the listed ones. */
+  moreRecords?: number;
   /** The handover note that travels with the file, when it is a handover. */
   handover: { date: string; note: string | null; checklist: unknown } | null;
 }
@@ -150,6 +181,10 @@ export interface ConflictEntry {
   field: string;
   kind: 'text' | 'edit_vs_delete';
   label: string;
+  where?: RecordWhere;
+  /** When and on which laptop (replica id) each version was written, from their clock stamps. */
+  currentWritten?: { at: string; replica: string } | null;
+  otherWritten?: { at: string; replica: string } | null;
   /** The text stored now (the newer edit) and the other version. */
   currentValue: string | null;
   otherValue: string | null;

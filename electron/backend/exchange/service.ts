@@ -34,6 +34,7 @@ import { collectScope, foreignKeysOf, tablesParentsFirst, type Scope } from './s
 import { checkClock, checkMergedRows, scopeOfGroupFile, FUTURE_BOUND_MS, type NotApplied } from './checks';
 import { exclusive } from './lock';
 import { reportProgress, reportSyncProgress, throwIfCancelled, yieldToLoop } from '../call';
+import { describeChanges, whereOf } from './describe';
 
 export type { Scope } from './scope';
 
@@ -400,6 +401,11 @@ function newestStamp(file: ExchangeFile): Hlc | null {
   return file.newestStamp;
 }
 
+function recordsOf(ctx: Ctx, writes: Plan['writes']) {
+  const d = describeChanges(ctx, writes);
+  return { records: d.records, bookkeepingRows: d.bookkeeping, moreRecords: d.more };
+}
+
 function describe(ctx: Ctx, file: ExchangeFile, p: Plan, encrypted: boolean): ImportPreview {
   const newest = newestStamp(file);
   const aheadMs = newest ? parseHlc(newest).wall - ctx.now().getTime() : 0;
@@ -428,10 +434,14 @@ function describe(ctx: Ctx, file: ExchangeFile, p: Plan, encrypted: boolean): Im
     clockSkewMinutes: aheadMs > SKEW_WARNING_MS ? Math.round(aheadMs / 60000) : null,
     counts: p.counts,
     totals,
-    conflicts: p.conflicts,
+    conflicts: p.conflicts.map((c) => ({
+      ...c,
+      where: whereOf(ctx, c.table, ctx.store.getRaw(c.table, c.rowId) as Row | undefined),
+    })),
     flags: p.flags,
     notApplied: p.notApplied.map((n) => ({ ...n, label: labelOf(ctx.store.getRaw(n.table, n.rowId) as Row | undefined) })),
     sharedChanges: p.sharedChanges.map((n) => ({ ...n, label: labelOf(ctx.store.getRaw(n.table, n.rowId) as Row | undefined) })),
+    ...recordsOf(ctx, p.writes),
     handover: handoverRow
       ? {
           date: String(handoverRow.date),

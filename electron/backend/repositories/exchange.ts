@@ -8,6 +8,8 @@ export interface ConflictRow {
   field: string;
   local_value: string | null;
   remote_value: string | null;
+  local_hlc: string | null;
+  remote_hlc: string | null;
   kind: string;
   created_at: string;
   resolved_at: string | null;

@@ -9,6 +9,7 @@ import { applyImport, exportScope, previewImport, type ImportOptions } from '../
 import { buildChecklist } from '../exchange/checklist';
 import { backupNow, backups, restoreBackup } from '../exchange/backups';
 import { exchangeLogRows, getConflict, listConflicts, resolveConflictsOf, type ConflictRow } from '../repositories/exchange';
+import { stampInfo, whereOf } from '../exchange/describe';
 
 /** A file name people recognise: the group's short name and the date. */
 function fileNameFor(base: string, date: string): string {
@@ -34,6 +35,7 @@ function toConflict(ctx: Ctx, c: ConflictRow): ConflictEntry {
   const row = known ? ctx.store.getRaw(c.table_name, c.row_id) : undefined;
   const current = row && typeof row[c.field] === 'string' ? (row[c.field] as string) : null;
   const label = row ? String(row.title ?? row.name ?? row.label ?? row.text ?? '').slice(0, 120) : '';
+  const currentIsRemote = current !== null && current === c.remote_value;
   return {
     id: c.id,
     table: c.table_name,
@@ -41,6 +43,9 @@ function toConflict(ctx: Ctx, c: ConflictRow): ConflictEntry {
     field: c.field,
     kind: c.kind === 'edit_vs_delete' ? 'edit_vs_delete' : 'text',
     label,
+    where: whereOf(ctx, c.table_name, row as Record<string, unknown> | undefined),
+    currentWritten: stampInfo(currentIsRemote ? c.remote_hlc : c.local_hlc),
+    otherWritten: stampInfo(currentIsRemote ? c.local_hlc : c.remote_hlc),
     currentValue: c.kind === 'text' ? current : null,
     otherValue: c.kind === 'text' ? (current === c.remote_value ? c.local_value : c.remote_value) : null,
     localValue: c.local_value,

@@ -7,6 +7,8 @@ import { useApp } from '../../store/app';
 import { describeError } from '../../ui/errors';
 import { TextAreaField } from '../../ui/fields';
 import { useLoad } from '../../ui/useLoad';
+import { formatDateTime } from '../../ui/dates';
+import { DiffText, WhereLine } from './describe';
 
 /** Texts edited on two laptops at once: keep one, or write a merged text (an ordinary edit that travels). */
 export function ConflictsView() {
@@ -18,12 +20,28 @@ export function ConflictsView() {
         <Heading variant="h1">{t('exchange.conflicts.title')}</Heading>
       </div>
       <Paragraph mt="s">{t('exchange.conflicts.intro')}</Paragraph>
+      <Paragraph mt="xs">{t('exchange.conflicts.diffHint')}</Paragraph>
       {conflicts.error !== undefined && <Paragraph>{describeError(t, conflicts.error)}</Paragraph>}
       {conflicts.data?.length === 0 && <Paragraph mt="m">{t('exchange.conflicts.empty')}</Paragraph>}
       {(conflicts.data ?? []).map((c) => (
         <ConflictCard key={c.id} conflict={c} onResolved={conflicts.reload} />
       ))}
     </div>
+  );
+}
+
+/** "Written 4 Jan 2027 10:00 on this computer" / "… on computer 3f9a2c1b". */
+function Written({ stamp }: { stamp: ConflictEntry['currentWritten'] }) {
+  const { t } = useTranslation();
+  const own = useApp((s) => s.info?.replicaId);
+  if (!stamp) return null;
+  const here = own !== undefined && (stamp.replica === own || own.startsWith(stamp.replica) || stamp.replica.startsWith(own));
+  return (
+    <p className="muted" style={{ margin: '2px 0 6px' }}>
+      {here
+        ? t('exchange.conflicts.writtenHere', { date: formatDateTime(stamp.at) })
+        : t('exchange.conflicts.writtenOn', { date: formatDateTime(stamp.at), computer: stamp.replica.slice(0, 8) })}
+    </p>
   );
 }
 
@@ -53,6 +71,7 @@ function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictEntry; on
           field: c.field,
         })}
       </Heading>
+      <WhereLine where={c.where} />
       {c.kind === 'edit_vs_delete' ? (
         <>
           <Paragraph mt="s">{t('exchange.conflicts.editVsDelete')}</Paragraph>
@@ -65,15 +84,13 @@ function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictEntry; on
           <div className="form-grid">
             <div>
               <Heading variant="h3">{t('exchange.conflicts.current')}</Heading>
-              <p style={{ whiteSpace: 'pre-wrap' }} data-testid="conflict-current">
-                {c.currentValue}
-              </p>
+              <Written stamp={c.currentWritten} />
+              <DiffText text={c.currentValue} other={c.otherValue} testId="conflict-current" />
             </div>
             <div>
               <Heading variant="h3">{t('exchange.conflicts.other')}</Heading>
-              <p style={{ whiteSpace: 'pre-wrap' }} data-testid="conflict-other">
-                {c.otherValue}
-              </p>
+              <Written stamp={c.otherWritten} />
+              <DiffText text={c.otherValue} other={c.currentValue} testId="conflict-other" />
             </div>
           </div>
           <div className="form-actions">

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
-import type { ImportPreview, ImportResult } from '../../../shared/domain/exchange';
+import type { ImportPreview, ImportResult, RecordChange, TableCounts } from '../../../shared/domain/exchange';
 import { api } from '../../api';
 import { to, useApp } from '../../store/app';
 import { RouteLink } from '../../ui/RouteLink';
@@ -12,6 +12,7 @@ import { pickFile } from '../../ui/files';
 import { useLoad } from '../../ui/useLoad';
 import { CallProgressBar, useLongCall } from '../../ui/CallProgress';
 import { WGX_TYPES } from './files';
+import { WhereLine } from './describe';
 
 /** Choose a file → check it (a dry run) → import it after a backup. */
 export function ImportWizard() {
@@ -191,7 +192,13 @@ function PreviewView({
       <Heading variant="h2" id="import-preview">
         {t('exchange.import.previewTitle')}
       </Heading>
-      <Paragraph mt="s">{t('exchange.import.fromFile', { date: formatDateTime(preview.exportedAt), scope })}</Paragraph>
+      <Paragraph mt="s">
+        {t('exchange.import.fromComputer', {
+          date: formatDateTime(preview.exportedAt),
+          scope,
+          computer: preview.replicaId.slice(0, 8),
+        })}
+      </Paragraph>
       {preview.alreadyImportedAt && (
         <InlineAlert status="neutral">
           {t('exchange.import.alreadyImported', { date: formatDateTime(preview.alreadyImportedAt) })}
@@ -201,30 +208,7 @@ function PreviewView({
         <InlineAlert status="warning">{t('exchange.import.skew', { minutes: preview.clockSkewMinutes })}</InlineAlert>
       )}
       <Paragraph mt="s">{t('exchange.import.totals', preview.totals)}</Paragraph>
-      {changed.length > 0 && (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('exchange.import.table')}</th>
-              <th scope="col">{t('exchange.import.added')}</th>
-              <th scope="col">{t('exchange.import.updated')}</th>
-              <th scope="col">{t('exchange.import.deleted')}</th>
-              <th scope="col">{t('exchange.import.restored')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changed.map((c) => (
-              <tr key={c.table}>
-                <th scope="row">{t(`exchange.tables.${c.table}`, { defaultValue: c.table })}</th>
-                <td>{c.added}</td>
-                <td>{c.updated}</td>
-                <td>{c.deleted}</td>
-                <td>{c.restored}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {preview.records ? <RecordList preview={preview} /> : changed.length > 0 && <CountsTable counts={changed} />}
       {preview.conflicts.length > 0 && (
         <>
           <Heading variant="h3">{t('exchange.import.conflictsTitle')}</Heading>
@@ -237,6 +221,7 @@ function PreviewView({
                   label: c.label,
                   field: c.field,
                 })}
+                <WhereLine where={c.where} />
               </li>
             ))}
           </ul>
@@ -269,5 +254,114 @@ function PreviewView({
       </div>
       {children}
     </section>
+  );
+}
+
+function CountsTable({ counts }: { counts: TableCounts[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th scope="col">{t('exchange.import.table')}</th>
+          <th scope="col">{t('exchange.import.added')}</th>
+          <th scope="col">{t('exchange.import.updated')}</th>
+          <th scope="col">{t('exchange.import.deleted')}</th>
+          <th scope="col">{t('exchange.import.restored')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {counts.map((c) => (
+          <tr key={c.table}>
+            <th scope="row">{t(`exchange.tables.${c.table}`, { defaultValue: c.table })}</th>
+            <td>{c.added}</td>
+            <td>{c.updated}</td>
+            <td>{c.deleted}</td>
+            <td>{c.restored}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface MeetingBucket {
+  key: string;
+  title: string | null;
+  date: string | null;
+  records: RecordChange[];
+}
+
+/** The records that change, grouped group → meeting (by date) → record, each saying what changes. */
+function RecordList({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation();
+  const records = preview.records ?? [];
+  const groups = new Map<string, { name: string; meetings: Map<string, MeetingBucket> }>();
+  for (const r of records) {
+    const gKey = r.where.groupId ?? '';
+    const g = groups.get(gKey) ?? {
+      name: r.where.group ?? t('exchange.import.noGroup'),
+      meetings: new Map<string, MeetingBucket>(),
+    };
+    groups.set(gKey, g);
+    const mKey = r.where.meetingId ?? '';
+    const m = g.meetings.get(mKey) ?? { key: mKey, title: r.where.meeting, date: r.where.date, records: [] };
+    g.meetings.set(mKey, m);
+    m.records.push(r);
+  }
+  return (
+    <>
+      <Heading variant="h3">{t('exchange.import.recordsTitle')}</Heading>
+      {records.length === 0 && <Paragraph mt="xs">{t('exchange.import.noRecords')}</Paragraph>}
+      <ul className="record-tree">
+        {[...groups.entries()].map(([gKey, g]) => (
+          <li key={gKey}>
+            <strong>{g.name}</strong>
+            <ul>
+              {[...g.meetings.values()].map((m) => (
+                <li key={m.key}>
+                  {m.title && (
+                    <span>
+                      {m.title}
+                      {m.date ? `, ${formatDate(m.date)}` : ''}
+                    </span>
+                  )}
+                  <ul>
+                    {m.records
+                      .filter(
+                        (r) => !(r.table === 'meetings' && r.rowId === m.key && r.action === 'updated' && r.fields.length === 0),
+                      )
+                      .map((r) => (
+                        <li key={`${r.table}-${r.rowId}`}>
+                          <RecordLine record={r} />
+                        </li>
+                      ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {(preview.moreRecords ?? 0) > 0 && (
+        <Paragraph mt="xs">{t('exchange.import.moreRecords', { count: preview.moreRecords })}</Paragraph>
+      )}
+      {(preview.bookkeepingRows ?? 0) > 0 && (
+        <Paragraph mt="xs">{t('exchange.import.bookkeeping', { count: preview.bookkeepingRows })}</Paragraph>
+      )}
+    </>
+  );
+}
+
+function RecordLine({ record: r }: { record: RecordChange }) {
+  const { t } = useTranslation();
+  const what = t(`exchange.records.${r.table}`, { defaultValue: t(`exchange.tables.${r.table}`, { defaultValue: r.table }) });
+  const fields = r.fields.map((f) => t(`exchange.fields.${f}`, { defaultValue: f.replace(/_/g, ' ') })).join(', ');
+  return (
+    <>
+      <span className="badge">{t(`exchange.import.action.${r.action}`)}</span> {what}: {r.label || '–'}
+      {r.where.item && r.table !== 'agenda_items' ? ` (${t('exchange.import.underItem', { item: r.where.item })})` : ''}
+      {r.action === 'updated' && fields ? ` — ${t('exchange.import.changes', { fields })}` : ''}
+    </>
   );
 }
