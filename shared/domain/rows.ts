@@ -118,7 +118,7 @@ export const ROW_RULES: Record<string, TableRules> = {
   },
   status_history: {
     columns: {
-      entity_type: col(choice(['group', 'round', 'candidate', 'minutes'] as const)),
+      entity_type: col(choice(['group', 'round', 'candidate', 'minutes', 'decision', 'action'] as const)),
       entity_id: col(id),
       status: col(requiredText(60)),
       date: col(isoDate),
