@@ -31,7 +31,11 @@ export interface SyncSecrets {
   replay(call: Call): Promise<void>;
 }
 
-export function syncSecrets(dataDir: string, safeStorage: SafeStorageLike | undefined, log: (m: string) => void = () => {}): SyncSecrets {
+export function syncSecrets(
+  dataDir: string,
+  safeStorage: SafeStorageLike | undefined,
+  log: (m: string) => void = () => {},
+): SyncSecrets {
   const file = path.join(dataDir, SYNC_SECRETS_FILE);
   const read = (): Record<string, string> => {
     try {

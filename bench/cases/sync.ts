@@ -31,7 +31,10 @@ async function laptop(env: ScaleEnv, name: string): Promise<Backend> {
 /** One edit in the busy group: the title of one of its meetings. */
 function editOnce(b: Backend, groupId: string, n: number): void {
   const ctx = b.ctx;
-  const id = ctx.db.prepare(`SELECT id FROM meetings WHERE group_id = ? AND deleted = 0 ORDER BY id LIMIT 1`).pluck().get(groupId) as string;
+  const id = ctx.db
+    .prepare(`SELECT id FROM meetings WHERE group_id = ? AND deleted = 0 ORDER BY id LIMIT 1`)
+    .pluck()
+    .get(groupId) as string;
   ctx.tx(() => ctx.store.update('meetings', id, { title: `Kokous, muokattu ${n}` }));
 }
 
@@ -88,7 +91,11 @@ export const syncCases: BenchCase[] = [
     runs: 3,
     setup: async (env) => {
       const source = await env.backend();
-      const file = exportScope(source.ctx, { kind: 'group', groupId: env.generated.ids.busyGroup }, { passphrase: PASSPHRASE }).bytes;
+      const file = exportScope(
+        source.ctx,
+        { kind: 'group', groupId: env.generated.ids.busyGroup },
+        { passphrase: PASSPHRASE },
+      ).bytes;
       return { target: await laptop(env, 'sync-import'), file };
     },
     run: async (_env, s) => {

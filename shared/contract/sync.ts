@@ -38,5 +38,7 @@ export const syncContract = {
   'sync.exchangeNow': method(z.object({ groupId: id.optional() }).strict()).returns<SyncStatus[]>(),
   'sync.log': method(z.object({ groupId: id }).strict()).returns<SyncLogEntry[]>(),
   /** Ignore another laptop's files from now on (a lost or retired laptop); the others follow. */
-  'sync.removeLaptop': method(z.object({ groupId: id, replicaId: z.string().regex(/^[0-9a-zA-Z-]{1,64}$/) }).strict()).returns<SyncStatus>(),
+  'sync.removeLaptop': method(
+    z.object({ groupId: id, replicaId: z.string().regex(/^[0-9a-zA-Z-]{1,64}$/) }).strict(),
+  ).returns<SyncStatus>(),
 } satisfies ContractShape;

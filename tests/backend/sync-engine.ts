@@ -79,7 +79,14 @@ export class SimulatedSyncEngine {
           }
           this.queue.push({ due, to: other.folder, rel, version, bytes, partial: false });
           if (this.random() < 0.2) {
-            this.queue.push({ due: due + 1 + Math.floor(this.random() * this.maxDelay), to: other.folder, rel, version, bytes, partial: false });
+            this.queue.push({
+              due: due + 1 + Math.floor(this.random() * this.maxDelay),
+              to: other.folder,
+              rel,
+              version,
+              bytes,
+              partial: false,
+            });
             this.stats.duplicated++;
           }
         }

@@ -36,7 +36,11 @@ function mkdir(prefix: string) {
 
 /** Every file under `root`, read whole: the passphrase must not appear in any encoding we might use. */
 function filesContaining(root: string, secret: string): string[] {
-  const needles = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le'), Buffer.from(Buffer.from(secret).toString('base64'))];
+  const needles = [
+    Buffer.from(secret, 'utf8'),
+    Buffer.from(secret, 'utf16le'),
+    Buffer.from(Buffer.from(secret).toString('base64')),
+  ];
   const hits: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -52,7 +56,10 @@ function filesContaining(root: string, secret: string): string[] {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type IpcResult = { ok: boolean; value?: any; error?: { key: string } };
 
-async function desktop(userData: string, keychain = true): Promise<{ fake: FakeElectron; backend: BackendPool; ipc: (m: string, i?: unknown) => Promise<IpcResult> }> {
+async function desktop(
+  userData: string,
+  keychain = true,
+): Promise<{ fake: FakeElectron; backend: BackendPool; ipc: (m: string, i?: unknown) => Promise<IpcResult> }> {
   const fake = fakeElectron({ userData, keychain });
   const rendererDir = mkdir('painopiste-renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
@@ -70,7 +77,11 @@ async function desktop(userData: string, keychain = true): Promise<{ fake: FakeE
   expect(fake.errorBoxes).toEqual([]);
   const frame = { url: 'app://painopiste/index.html#/sync', parent: null };
   const ipc = (method: string, input: unknown = {}) =>
-    fake.ipcHandlers.get(API_CHANNEL)!({ senderFrame: frame, sender: fake.windows[0]!.webContents }, method, input) as Promise<IpcResult>;
+    fake.ipcHandlers.get(API_CHANNEL)!(
+      { senderFrame: frame, sender: fake.windows[0]!.webContents },
+      method,
+      input,
+    ) as Promise<IpcResult>;
   return { fake, backend: handle.backend() as BackendPool, ipc };
 }
 
@@ -82,7 +93,13 @@ describe('sync folder passphrase', () => {
     let app = await desktop(userData);
     const group = await app.ipc('groups.create', { kind: 'priority_group', name: 'Kyberturvallisuus', status: 'active' });
     expect(group.ok).toBe(true);
-    const linked = await app.ipc('sync.link', { groupId: group.value.id, folder, laptopName: "SM's laptop", passphrase: PASSPHRASE, remember: true });
+    const linked = await app.ipc('sync.link', {
+      groupId: group.value.id,
+      folder,
+      laptopName: "SM's laptop",
+      passphrase: PASSPHRASE,
+      remember: true,
+    });
     expect(linked.ok).toBe(true);
     expect(linked.value.remembered).toBe(true);
     expect(fs.existsSync(path.join(userData, SYNC_SECRETS_FILE))).toBe(true);
@@ -109,7 +126,13 @@ describe('sync folder passphrase', () => {
     const folder = mkdir('painopiste-shared-');
     let app = await desktop(userData, false);
     const group = await app.ipc('groups.create', { kind: 'priority_group', name: 'Kyberturvallisuus', status: 'active' });
-    await app.ipc('sync.link', { groupId: group.value.id, folder, laptopName: "SM's laptop", passphrase: PASSPHRASE, remember: true });
+    await app.ipc('sync.link', {
+      groupId: group.value.id,
+      folder,
+      laptopName: "SM's laptop",
+      passphrase: PASSPHRASE,
+      remember: true,
+    });
     await app.backend.close();
     app = await desktop(userData, false);
     expect((await app.ipc('sync.list')).value[0].state).toBe('locked');
@@ -119,7 +142,13 @@ describe('sync folder passphrase', () => {
     const browserFolder = mkdir('painopiste-shared-');
     let b = await startTestBackend({ dataDir, host: 'browser', sync: { auto: false, scrypt: FAST_SCRYPT } });
     const g = await b.api.groups.create({ kind: 'priority_group', name: 'Ryhmä', status: 'active' });
-    const linked = await b.api.sync.link({ groupId: g.id, folder: browserFolder, laptopName: 'Selain', passphrase: PASSPHRASE, remember: true });
+    const linked = await b.api.sync.link({
+      groupId: g.id,
+      folder: browserFolder,
+      laptopName: 'Selain',
+      passphrase: PASSPHRASE,
+      remember: true,
+    });
     expect(linked.remembered).toBe(false);
     expect(linked.state).toBe('active');
     b.close();

@@ -149,6 +149,8 @@ describe('shared sync folder', () => {
     await lockedB.getByRole('button', { name: /^Unlink/ }).click();
     await lockedB.getByRole('alertdialog').getByRole('button', { name: 'Unlink' }).click();
     // A last exchange first (two scrypt keys at the production cost), then the index says it left.
-    await expect.poll(() => pageB2.getByText('No group is linked to a shared folder yet.').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => pageB2.getByText('No group is linked to a shared folder yet.').isVisible(), { timeout: 30_000 })
+      .toBe(true);
   }, 240_000);
 });

@@ -91,7 +91,9 @@ export function deleteLink(store: RowStore, groupId: string): void {
 }
 
 export function listPeers(store: RowStore, groupId: string): PeerRow[] {
-  return store.prepare(`SELECT * FROM sync_peers WHERE group_id = ? ORDER BY first_seen_at, replica_id`).all(groupId) as PeerRow[];
+  return store
+    .prepare(`SELECT * FROM sync_peers WHERE group_id = ? ORDER BY first_seen_at, replica_id`)
+    .all(groupId) as PeerRow[];
 }
 
 export function upsertPeer(store: RowStore, groupId: string, replicaId: string, laptopName: string, at: string): void {

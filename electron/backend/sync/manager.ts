@@ -155,7 +155,9 @@ export class SyncManager {
 
   private kick() {
     if (this.stopped) return;
-    this.runOnce().catch((e: unknown) => this.opts.log?.(`sync failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    this.runOnce().catch((e: unknown) =>
+      this.opts.log?.(`sync failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    );
   }
 
   private hasLinks(): boolean {
@@ -190,7 +192,13 @@ export class SyncManager {
 
   // ---- the API ---------------------------------------------------------------------------------
 
-  async link(input: { groupId: string; folder: string; laptopName: string; passphrase: string; remember: boolean }): Promise<SyncStatus> {
+  async link(input: {
+    groupId: string;
+    folder: string;
+    laptopName: string;
+    passphrase: string;
+    remember: boolean;
+  }): Promise<SyncStatus> {
     const { ctx } = this;
     const me = ctx.store.clock.replica;
     ctx.store.require('work_groups', input.groupId, 'group');
@@ -207,7 +215,8 @@ export class SyncManager {
       } else if (read.kind === 'unreadable') closed++;
     }
     if (closed > 0 && opened === 0) throw userError('validation', 'sync.errors.wrongPassphrase');
-    const nextSeq = Math.max(0, ...ownFileSeqs(input.folder, me), ...repo.listFiles(ctx.store, input.groupId, true).map((f) => f.seq)) + 1;
+    const nextSeq =
+      Math.max(0, ...ownFileSeqs(input.folder, me), ...repo.listFiles(ctx.store, input.groupId, true).map((f) => f.seq)) + 1;
     // Named apart from `input`, which holds the passphrase: a log call never takes `input` (security test).
     const linkedGroup = input.groupId;
     ctx.tx(() => {
@@ -333,7 +342,9 @@ export class SyncManager {
       lastExchangeAt: link.last_exchange_at,
       laptops: peerList.filter((p) => !p.removed && !p.left).length,
       peers: peerList,
-      waiting: peerList.filter((p) => p.waitingFiles > 0).map((p) => ({ replicaId: p.replicaId, laptopName: p.laptopName, files: p.waitingFiles })),
+      waiting: peerList
+        .filter((p) => p.waitingFiles > 0)
+        .map((p) => ({ replicaId: p.replicaId, laptopName: p.laptopName, files: p.waitingFiles })),
       filesWritten: repo.listFiles(ctx.store, groupId, true).length,
       lastProblem: state === 'active' || state === 'removed' ? problem : null,
     };
@@ -384,7 +395,11 @@ export class SyncManager {
     repo.updateLink(this.ctx.store, groupId, { last_problem: problem ? JSON.stringify(problem) : null });
   }
 
-  private log(groupId: string, kind: SyncLogEntry['kind'], entry: Record<string, unknown> & { replicaId?: string; fileName?: string; exportId?: string }) {
+  private log(
+    groupId: string,
+    kind: SyncLogEntry['kind'],
+    entry: Record<string, unknown> & { replicaId?: string; fileName?: string; exportId?: string },
+  ) {
     const { replicaId, fileName, exportId, ...summary } = entry;
     repo.addLog(this.ctx.store, {
       group_id: groupId,
@@ -436,7 +451,8 @@ export class SyncManager {
         // Still being synced, or written with another passphrase: retried; said once it stays so.
         const seen = this.unreadable.get(key);
         if (!seen || seen.sha256 !== read.sha256) this.unreadable.set(key, { sha256: read.sha256, since: nowMs });
-        else if (nowMs - seen.since >= this.o.settleMs) problem = { key: 'sync.problems.unreadableIndex', params: { laptop: peer.slice(0, 8) } };
+        else if (nowMs - seen.since >= this.o.settleMs)
+          problem = { key: 'sync.problems.unreadableIndex', params: { laptop: peer.slice(0, 8) } };
         const cached = this.indexes.get(key);
         if (cached) indexes.set(peer, cached.index);
       }
@@ -493,7 +509,10 @@ export class SyncManager {
     const bySeq = new Map(files.map((f) => [f.seq, f]));
     const snapshot = [...files].reverse().find((f) => f.snapshot);
     let covered = peer.covered_through;
-    const imported = repo.importedExportIds(ctx.store, files.map((f) => f.exportId));
+    const imported = repo.importedExportIds(
+      ctx.store,
+      files.map((f) => f.exportId),
+    );
     const refused = repo.refusedExportIds(ctx.store, groupId);
     const handled = (f: IndexedFile) => imported.has(f.exportId) || refused.has(f.exportId);
     // A snapshot supersedes every earlier file of its laptop. A later snapshot that is not the first
@@ -547,7 +566,13 @@ export class SyncManager {
           backup: false,
         });
         imported.add(f.exportId);
-        this.log(groupId, 'applied', { replicaId: peer.replica_id, laptopName: peer.laptop_name, fileName: name, exportId: f.exportId, ...summaryOf(result) });
+        this.log(groupId, 'applied', {
+          replicaId: peer.replica_id,
+          laptopName: peer.laptop_name,
+          fileName: name,
+          exportId: f.exportId,
+          ...summaryOf(result),
+        });
         repo.updatePeer(ctx.store, groupId, peer.replica_id, { last_applied_at: ctx.now().toISOString() });
       } catch (e) {
         refused.add(f.exportId);
@@ -580,7 +605,8 @@ export class SyncManager {
       const link = repo.getLink(ctx.store, groupId)!;
       const first = link.mark === null;
       const files = repo.listFiles(ctx.store, groupId);
-      const sinceSnapshot = link.last_snapshot_seq === null ? Infinity : files.filter((f) => f.seq > link.last_snapshot_seq!).length;
+      const sinceSnapshot =
+        link.last_snapshot_seq === null ? Infinity : files.filter((f) => f.seq > link.last_snapshot_seq!).length;
       const snapshotDueByTime =
         first || (link.last_snapshot_at !== null && nowMs - Date.parse(link.last_snapshot_at) >= this.o.snapshotAfterMs);
       const mark = ctx.store.clock.last();
@@ -606,7 +632,11 @@ export class SyncManager {
           rows: summary.rows,
           written_at: ctx.now().toISOString(),
         });
-        this.log(groupId, snapshot ? 'snapshot' : 'written', { fileName: `${me}/${fileNameFor(seq)}`, exportId: summary.exportId, rows: summary.rows });
+        this.log(groupId, snapshot ? 'snapshot' : 'written', {
+          fileName: `${me}/${fileNameFor(seq)}`,
+          exportId: summary.exportId,
+          rows: summary.rows,
+        });
         seq++;
       };
       let wrote = 0;
@@ -681,12 +711,19 @@ export class SyncManager {
 
 function summaryOf(result: ImportResult) {
   const counts: TableCounts[] = result.counts.filter((c) => c.added + c.updated + c.deleted + c.restored > 0);
-  const records = (result as ImportResult & { records?: SyncLogEntry['records'] }).records ?? [];
+  // Record by record, what the import preview lists so: organisations and people shared with other
+  // groups that the file changed, and rows outside the group it left as they are.
+  const records: SyncLogEntry['records'] = [
+    ...(result.sharedChanges ?? []).map((r) => ({ table: r.table, rowId: r.rowId, label: r.label, change: 'sharedChange' })),
+    ...(result.notApplied ?? []).map((r) => ({ table: r.table, rowId: r.rowId, label: r.label, change: 'notApplied' })),
+  ];
   return {
     totals: result.totals,
     counts,
     records: records.slice(0, 500),
-    conflicts: result.conflicts.slice(0, LOG_LIMIT_CONFLICTS).map((c) => ({ table: c.table, rowId: c.rowId, field: c.field, label: c.label })),
+    conflicts: result.conflicts
+      .slice(0, LOG_LIMIT_CONFLICTS)
+      .map((c) => ({ table: c.table, rowId: c.rowId, field: c.field, label: c.label })),
     flags: result.flags.length,
   };
 }

@@ -24,7 +24,8 @@ export function statusLines(t: TFunction, s: SyncStatus, now = new Date()): stri
     const ago = formatAgo(s.lastExchangeAt, now);
     lines.push(s.laptops === 0 ? t('sync.status.alone', { ago }) : t('sync.status.exchanged', { ago, count: s.laptops }));
   }
-  for (const w of s.waiting) lines.push(t('sync.status.waiting', { count: w.files, laptop: w.laptopName || w.replicaId.slice(0, 8) }));
+  for (const w of s.waiting)
+    lines.push(t('sync.status.waiting', { count: w.files, laptop: w.laptopName || w.replicaId.slice(0, 8) }));
   return lines;
 }
 
@@ -165,7 +166,12 @@ function LinkedGroup({ status: s, onChange }: { status: SyncStatus; onChange: ()
         <Button variant="secondary" aria-expanded={showLog} onClick={() => setShowLog((v) => !v)}>
           {showLog ? t('sync.actions.hideLog') : t('sync.actions.showLog')}
         </Button>
-        <Button variant="secondary" disabled={busy} aria-label={`${t('sync.actions.unlink')}: ${s.groupName}`} onClick={() => setConfirmUnlink(true)}>
+        <Button
+          variant="secondary"
+          disabled={busy}
+          aria-label={`${t('sync.actions.unlink')}: ${s.groupName}`}
+          onClick={() => setConfirmUnlink(true)}
+        >
           {t('sync.actions.unlink')}
         </Button>
       </div>
@@ -176,7 +182,9 @@ function LinkedGroup({ status: s, onChange }: { status: SyncStatus; onChange: ()
           <div className="form-actions">
             <Button
               disabled={busy}
-              onClick={() => void run(() => api.sync.unlink({ groupId: s.groupId }), t('sync.actions.unlinked', { group: s.groupName }))}
+              onClick={() =>
+                void run(() => api.sync.unlink({ groupId: s.groupId }), t('sync.actions.unlinked', { group: s.groupName }))
+              }
             >
               {t('sync.actions.unlink')}
             </Button>
@@ -187,9 +195,7 @@ function LinkedGroup({ status: s, onChange }: { status: SyncStatus; onChange: ()
         </div>
       )}
 
-      <Heading variant="h4">
-        {t('sync.peers.heading')}
-      </Heading>
+      <Heading variant="h4">{t('sync.peers.heading')}</Heading>
       {s.peers.length === 0 ? (
         <Paragraph>{t('sync.peers.empty')}</Paragraph>
       ) : (
@@ -260,7 +266,8 @@ function LinkedGroup({ status: s, onChange }: { status: SyncStatus; onChange: ()
 function logDetails(t: TFunction, e: SyncLogEntry): string[] {
   const out: string[] = [];
   if (e.totals) {
-    for (const c of e.counts) out.push(`${t(`exchange.tables.${c.table}`, { defaultValue: c.table })}: ${t('sync.log.totals', { ...c })}`);
+    for (const c of e.counts)
+      out.push(`${t(`exchange.tables.${c.table}`, { defaultValue: c.table })}: ${t('sync.log.totals', { ...c })}`);
     if (e.counts.length === 0) out.push(t('sync.log.totals', { ...e.totals }));
   } else if (e.rows !== null) out.push(t('sync.log.rows', { count: e.rows }));
   if (e.problem) out.push(t(e.problem.key, e.problem.params ?? {}));
@@ -272,9 +279,7 @@ function SyncLog({ groupId, lastExchangeAt }: { groupId: string; lastExchangeAt:
   const log = useLoad(() => api.sync.log({ groupId }), [groupId, lastExchangeAt]);
   return (
     <div className="sync-log">
-      <Heading variant="h4">
-        {t('sync.log.heading')}
-      </Heading>
+      <Heading variant="h4">{t('sync.log.heading')}</Heading>
       {log.data?.length === 0 ? (
         <Paragraph>{t('sync.log.empty')}</Paragraph>
       ) : (
@@ -300,13 +305,20 @@ function SyncLog({ groupId, lastExchangeAt }: { groupId: string; lastExchangeAt:
                   {e.records.length > 0 && (
                     <ul className="sync-records">
                       {e.records.slice(0, 20).map((r) => (
-                        <li key={`${r.table}-${r.rowId}`}>{t('sync.log.record', { table: t(`exchange.tables.${r.table}`, { defaultValue: r.table }), label: r.label || r.rowId.slice(0, 8) })}</li>
+                        <li key={`${r.table}-${r.rowId}`}>
+                          {t(`sync.log.change.${r.change}`, {
+                            table: t(`exchange.tables.${r.table}`, { defaultValue: r.table }),
+                            label: r.label || r.rowId.slice(0, 8),
+                          })}
+                        </li>
                       ))}
                     </ul>
                   )}
                   {e.conflicts.length > 0 && (
                     <div>
-                      <RouteLink to={to('exchange', 'conflicts')}>{t('sync.log.conflicts', { count: e.conflicts.length })}</RouteLink>
+                      <RouteLink to={to('exchange', 'conflicts')}>
+                        {t('sync.log.conflicts', { count: e.conflicts.length })}
+                      </RouteLink>
                       <ul className="sync-records">
                         {e.conflicts.slice(0, 10).map((c) => (
                           <li key={`${c.rowId}-${c.field}`}>{c.label || c.rowId.slice(0, 8)}</li>
@@ -342,9 +354,7 @@ function LinkForm({ linked, onLinked }: { linked: string[]; onLinked: () => void
       onLinked();
     },
   );
-  const options = (groups.data ?? [])
-    .filter((g) => !linked.includes(g.id))
-    .map((g) => ({ value: g.id, label: g.name }));
+  const options = (groups.data ?? []).filter((g) => !linked.includes(g.id)).map((g) => ({ value: g.id, label: g.name }));
   return (
     <section className="panel" aria-labelledby="sync-link">
       <Heading variant="h2" id="sync-link">
@@ -365,7 +375,13 @@ function LinkForm({ linked, onLinked }: { linked: string[]; onLinked: () => void
           emptyLabel={t('sync.link.chooseGroup')}
           error={errors.groupId}
         />
-        <TextField label={t('sync.link.folder')} hint={t('sync.link.folderHint')} value={values.folder} onChange={(v) => set({ folder: v })} error={errors.folder} />
+        <TextField
+          label={t('sync.link.folder')}
+          hint={t('sync.link.folderHint')}
+          value={values.folder}
+          onChange={(v) => set({ folder: v })}
+          error={errors.folder}
+        />
         <TextField
           label={t('sync.link.laptopName')}
           hint={t('sync.link.laptopNameHint')}
