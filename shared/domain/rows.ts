@@ -334,15 +334,28 @@ export interface RowProblem {
 }
 
 /**
+ * Stored values already found valid, per column rule: most columns repeat a few values (statuses,
+ * dates, times, zones, parent ids), and a whole-database import checks hundreds of thousands of rows.
+ * Only short values are kept, at most VALID_CACHE_SIZE per column.
+ */
+const validValues = new WeakMap<ColumnRule, Set<unknown>>();
+const VALID_CACHE_SIZE = 4096;
+const cacheable = (v: unknown) => v === null || typeof v === 'number' || (typeof v === 'string' && v.length <= 64);
+
+/**
  * Why a stored row of `table` breaks its domain rules, or null. Tombstones are checked too: a
  * deleted row can be restored, and must then be readable. A table without rules is not checked here.
  */
 export function rowProblem(table: string, row: StoredRow): RowProblem | null {
   const rules = ROW_RULES[table];
   if (!rules) return null;
-  for (const [column, rule] of Object.entries(rules.columns)) {
+  for (const column in rules.columns) {
     if (!(column in row)) continue;
-    let value = row[column];
+    const rule = rules.columns[column]!;
+    const stored = row[column];
+    let seen = validValues.get(rule);
+    if (seen?.has(stored)) continue;
+    let value = stored;
     if (rule.json && typeof value === 'string') {
       try {
         value = JSON.parse(value);
@@ -358,6 +371,10 @@ export function rowProblem(table: string, row: StoredRow): RowProblem | null {
       const issue = parsed.error.issues[0];
       const message = issue?.message ?? '';
       return { field: column, problem: message.startsWith('validation.') ? message : `validation.${issue?.code ?? 'invalid'}` };
+    }
+    if (cacheable(stored)) {
+      if (!seen) validValues.set(rule, (seen = new Set()));
+      if (seen.size < VALID_CACHE_SIZE) seen.add(stored);
     }
   }
   for (const rule of rules.rows ?? []) {
