@@ -40,6 +40,9 @@ import { CONFIDENTIALITY, DECISION_OUTCOMES, ORG_RESPONSES, ROUND_LANES } from '
 import { ATTENDANCE_STATUSES, STANDARD_ITEM_KEYS } from '../meetings';
 import { CANDIDATE_STATUSES, ROUND_STATUSES } from '../scanning/status';
 
+/** The things whose status changes `status_history` keeps (electron/backend/services/status-history.ts). */
+export const STATUS_ENTITIES = ['group', 'round', 'candidate', 'minutes', 'decision', 'action'] as const;
+
 /** A stored row: column name → SQLite value. */
 export type StoredRow = Record<string, unknown>;
 
@@ -118,7 +121,7 @@ export const ROW_RULES: Record<string, TableRules> = {
   },
   status_history: {
     columns: {
-      entity_type: col(choice(['group', 'round', 'candidate', 'minutes', 'decision', 'action'] as const)),
+      entity_type: col(choice(STATUS_ENTITIES)),
       entity_id: col(id),
       status: col(requiredText(60)),
       date: col(isoDate),

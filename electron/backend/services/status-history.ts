@@ -1,8 +1,9 @@
 import type { Ctx } from '../context';
+import type { STATUS_ENTITIES } from '../../../shared/domain/rows';
 
 /** The things whose status changes are kept: a group's lifecycle, a scanning round or candidate, minutes,
  * and the changes to a meeting's decisions and action items (who changed what, for the minutes' history). */
-export type StatusEntity = 'group' | 'round' | 'candidate' | 'minutes' | 'decision' | 'action';
+export type StatusEntity = (typeof STATUS_ENTITIES)[number];
 
 export interface StatusEntry {
   entityType: StatusEntity;
