@@ -2,7 +2,8 @@ import example from '../../../resources/example/cooperation-model.json';
 import type { Group } from '../../../shared/domain/groups';
 import type { Organisation, OrganisationKind } from '../../../shared/domain/organisations';
 import type { Ctx } from '../context';
-import { createGroup } from './groups';
+import { createGroup, setGroupOrganisation } from './groups';
+import { createOrganisation } from './organisations';
 
 interface ExampleGroup {
   key: string;
@@ -30,7 +31,7 @@ export function loadExampleData(ctx: Ctx): void {
   ctx.tx(() => {
     const orgs = new Map<string, Organisation>();
     for (const o of example.organisations) {
-      orgs.set(o.abbreviation, ctx.store.insert<Organisation>('organisations', { ...o, kind: o.kind as OrganisationKind }));
+      orgs.set(o.abbreviation, createOrganisation(ctx, { notes: null, ...o, kind: o.kind as OrganisationKind }));
     }
     const org = (abbreviation: string) => {
       const found = orgs.get(abbreviation);
@@ -62,10 +63,10 @@ export function loadExampleData(ctx: Ctx): void {
       );
       groups.set(g.key, group);
       for (const abbreviation of g.lead) {
-        ctx.store.insert('group_organisations', { groupId: group.id, organisationId: org(abbreviation).id, role: 'lead' });
+        setGroupOrganisation(ctx, { groupId: group.id, organisationId: org(abbreviation).id, role: 'lead' });
       }
       for (const abbreviation of g.participants) {
-        ctx.store.insert('group_organisations', { groupId: group.id, organisationId: org(abbreviation).id, role: 'participant' });
+        setGroupOrganisation(ctx, { groupId: group.id, organisationId: org(abbreviation).id, role: 'participant' });
       }
       if (g.rotation) {
         const rotation = ctx.store.insert<{ id: string }>('rotations', {

@@ -108,6 +108,25 @@ function assertNoDuplicateMembership(ctx: Ctx, candidate: MembershipSpan) {
   );
 }
 
+/** Link an organisation to a group in a role (setting it again changes the role; a removed link comes back). */
+export function setGroupOrganisation(
+  ctx: Ctx,
+  input: { groupId: string; organisationId: string; role: GroupOrganisation['role'] },
+): GroupOrganisation {
+  ctx.store.require<Group>('work_groups', input.groupId, 'group');
+  ctx.store.require<Organisation>('organisations', input.organisationId, 'organisation');
+  const existing = findGroupOrganisation(ctx.store, input.groupId, input.organisationId);
+  if (existing) {
+    return ctx.store.update<GroupOrganisation>('group_organisations', existing.id, { role: input.role, deleted: false });
+  }
+  return ctx.store.insert<GroupOrganisation>('group_organisations', input);
+}
+
+/** Store a group's quorum rule (the meetings feature validates its shape first); null = no rule. */
+export function setGroupQuorumRule(ctx: Ctx, groupId: string, rule: unknown): void {
+  ctx.store.update<Group>('work_groups', groupId, { quorumRule: rule });
+}
+
 export const groupHandlers: HandlersFor<typeof groupsContract, Ctx> = {
   'groups.list': (input, ctx) => listGroups(ctx.store, input),
   'groups.get': ({ id }, ctx) => {
@@ -135,16 +154,7 @@ export const groupHandlers: HandlersFor<typeof groupsContract, Ctx> = {
       ctx.store.require<Group>('work_groups', id, 'group');
       return ctx.store.restore<Group>('work_groups', id);
     }),
-  'groups.setOrganisation': (input, ctx) =>
-    ctx.tx(() => {
-      ctx.store.require<Group>('work_groups', input.groupId, 'group');
-      ctx.store.require<Organisation>('organisations', input.organisationId, 'organisation');
-      const existing = findGroupOrganisation(ctx.store, input.groupId, input.organisationId);
-      if (existing) {
-        return ctx.store.update<GroupOrganisation>('group_organisations', existing.id, { role: input.role, deleted: false });
-      }
-      return ctx.store.insert<GroupOrganisation>('group_organisations', input);
-    }),
+  'groups.setOrganisation': (input, ctx) => ctx.tx(() => setGroupOrganisation(ctx, input)),
   'groups.removeOrganisation': ({ id }, ctx) =>
     ctx.tx(() => {
       ctx.store.require<GroupOrganisation>('group_organisations', id, 'groupOrganisation');

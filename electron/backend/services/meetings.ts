@@ -65,6 +65,7 @@ import {
 } from '../repositories/meetings';
 import { refreshRotationChairs } from './rotation-chairs';
 import { today } from '../clock';
+import { setGroupQuorumRule } from './groups';
 import { recordStatus } from './status-history';
 import { actionsCalendar, decisionsDocument, meetingCalendar, meetingDocument } from './meetings-documents';
 
@@ -583,7 +584,7 @@ export const meetingHandlers: HandlersFor<typeof meetingsContract, Ctx> = {
       const problems = validateQuorumRule(rule as QuorumRule | null);
       if (problems.length) inputError(problems);
       const stored = rule === null || rule.kind === 'none' ? null : (rule as QuorumRule);
-      ctx.store.update('work_groups', groupId, { quorumRule: stored });
+      setGroupQuorumRule(ctx, groupId, stored);
       return { groupId, rule: stored };
     }),
 

@@ -17,14 +17,16 @@ function assertOrganisationExists(ctx: Ctx, id: string | null | undefined) {
   if (id) ctx.store.require<Organisation>('organisations', id, 'organisation');
 }
 
+/** The one place an organisation is created (the API and the example loader): abbreviations stay unique. */
+export function createOrganisation(ctx: Ctx, input: Parameters<(typeof organisationHandlers)['organisations.create']>[0]): Organisation {
+  assertUniqueAbbreviation(ctx, input.abbreviation);
+  return ctx.store.insert<Organisation>('organisations', input);
+}
+
 export const organisationHandlers: HandlersFor<typeof organisationsContract, Ctx> = {
   'organisations.list': (input, ctx) => listOrganisations(ctx.store, input),
   'organisations.get': ({ id }, ctx) => ctx.store.require<Organisation>('organisations', id, 'organisation'),
-  'organisations.create': (input, ctx) =>
-    ctx.tx(() => {
-      assertUniqueAbbreviation(ctx, input.abbreviation);
-      return ctx.store.insert<Organisation>('organisations', input);
-    }),
+  'organisations.create': (input, ctx) => ctx.tx(() => createOrganisation(ctx, input)),
   'organisations.update': ({ id, patch }, ctx) =>
     ctx.tx(() => {
       ctx.store.require<Organisation>('organisations', id, 'organisation');

@@ -39,7 +39,7 @@ import { translator } from '../i18n';
 import { readSettings } from './app';
 import { configuredTimeZone, today } from '../clock';
 import { maxPriorityNumber } from '../repositories/groups';
-import { createGroup } from './groups';
+import { createGroup, setGroupOrganisation } from './groups';
 import { recordStatus } from './status-history';
 import {
   assessorScoreIds,
@@ -722,14 +722,10 @@ export const scanningHandlers: HandlersFor<typeof scanningContract, Ctx> = {
           { date: decidedOn, note: candidate.reference, detail: { candidateId: candidate.id } },
         );
         if (candidate.leadOrganisationId)
-          ctx.store.insert('group_organisations', {
-            groupId: group.id,
-            organisationId: candidate.leadOrganisationId,
-            role: 'lead',
-          });
+          setGroupOrganisation(ctx, { groupId: group.id, organisationId: candidate.leadOrganisationId, role: 'lead' });
         for (const p of participantsOf(ctx.store, candidate.id))
           if (p.status !== 'declined' && p.organisationId !== candidate.leadOrganisationId)
-            ctx.store.insert('group_organisations', { groupId: group.id, organisationId: p.organisationId, role: 'participant' });
+            setGroupOrganisation(ctx, { groupId: group.id, organisationId: p.organisationId, role: 'participant' });
         createdGroupId = group.id;
       }
       const decision = ctx.store.insert<Decision>('candidate_decisions', {
