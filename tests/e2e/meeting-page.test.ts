@@ -100,6 +100,12 @@ describe('the meeting page in parts, end to end', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/meetings/${id}/documents`);
     await page.evaluate((hash) => (location.hash = hash), `#/meetings/${id}/minutes`);
     await expect.poll(() => page.getByRole('button', { name: 'Approve minutes' }).isVisible()).toBe(true);
+    // Reviewers named, one approval pending: the state with the most controls.
+    const reviewers = page.getByRole('form', { name: 'Add reviewer' });
+    await reviewers.getByLabel('Reviewer').selectOption({ label: 'Carita Laine' });
+    await reviewers.getByRole('button', { name: 'Add reviewer' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Record approval by Carita Laine' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'minutes with a reviewer to approve', { nameStartsWithLabel: true });
     // States: an agenda item's edit form and remove confirmation, an action's edit form.
     await tabs.getByRole('link', { name: /^Agenda/ }).click();
     await page.getByRole('button', { name: 'Edit Winter storms' }).click();
