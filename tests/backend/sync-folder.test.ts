@@ -264,6 +264,7 @@ describe('sync folder', () => {
     const bLog = await b.api.sync.log({ groupId });
     expect(bLog.filter((e) => e.kind === 'applied')).toHaveLength(1);
     expect(bLog.find((e) => e.kind === 'applied')!.fileName).toBe(`${a.replicaId}/00000004.wgx`);
+
     expect(b.backend.ctx.store.getRaw('agenda_items', seed.item.id)!.title).toBe('Tilannekuva 2027');
     // From now on A keeps its files until B has applied them.
     a.advance(5000);
@@ -281,6 +282,10 @@ describe('sync folder', () => {
     ]);
     await b.backend.sync.runOnce();
     expect(b.backend.ctx.store.getRaw('agenda_items', seed.item.id)!.minutes).toBe('Neljäs');
+    // What came in, record by record, as the import preview lists it.
+    expect((await b.api.sync.log({ groupId })).find((e) => e.kind === 'applied')!.records).toContainEqual(
+      expect.objectContaining({ table: 'agenda_items', rowId: seed.item.id, change: 'updated' }),
+    );
     // B had every file before snapshot 7, so it applied the two small ones and skipped the snapshot.
     expect((await b.api.sync.log({ groupId })).filter((e) => e.kind === 'applied').map((e) => e.fileName)).toEqual(
       [6, 5, 4].map((n) => `${a.replicaId}/0000000${n}.wgx`),

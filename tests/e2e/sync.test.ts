@@ -119,6 +119,8 @@ describe('shared sync folder', () => {
     await linkedB.getByRole('button', { name: 'What came in' }).click();
     await expect.poll(() => linkedB.getByRole('cell', { name: 'Applied' }).first().isVisible()).toBe(true);
     expect(await linkedB.getByRole('cell', { name: "SM's laptop" }).count()).toBeGreaterThan(0);
+    // Record by record: the group whose description changed.
+    await expect.poll(() => linkedB.getByText(`Changed: Groups ${NAME}`).first().isVisible()).toBe(true);
     await expectAccessible(pageB, 'shared folders, linked, log open');
     await pageB.screenshot({ path: path.join(dataB, 'sync-page.png'), fullPage: true });
     if (process.env.SYNC_SCREENSHOT) fs.copyFileSync(path.join(dataB, 'sync-page.png'), process.env.SYNC_SCREENSHOT);

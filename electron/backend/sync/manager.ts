@@ -711,9 +711,10 @@ export class SyncManager {
 
 function summaryOf(result: ImportResult) {
   const counts: TableCounts[] = result.counts.filter((c) => c.added + c.updated + c.deleted + c.restored > 0);
-  // Record by record, what the import preview lists so: organisations and people shared with other
-  // groups that the file changed, and rows outside the group it left as they are.
+  // Record by record, as the import preview lists them: what was added, changed, deleted or restored,
+  // organisations and people shared with other groups that changed, rows outside the group left as they are.
   const records: SyncLogEntry['records'] = [
+    ...(result.records ?? []).map((r) => ({ table: r.table, rowId: r.rowId, label: r.label, change: r.action })),
     ...(result.sharedChanges ?? []).map((r) => ({ table: r.table, rowId: r.rowId, label: r.label, change: 'sharedChange' })),
     ...(result.notApplied ?? []).map((r) => ({ table: r.table, rowId: r.rowId, label: r.label, change: 'notApplied' })),
   ];
