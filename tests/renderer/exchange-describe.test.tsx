@@ -23,14 +23,16 @@ describe('conflicts that say what conflicts', () => {
     useApp.setState({ route: { page: 'groups', params: [] } });
     const r = await renderWithBackend(<App />, { example: false });
     t = r.t;
-    other = await replica(Date.now() - 60_000);
+    // The other computer's clock is ahead: its edit is the newer one and replaces this computer's text.
+    other = await replica(Date.now() + 60_000);
     const s = await seedGroup(other);
     const scope = { kind: 'group' as const, groupId: s.group.id };
     await importInto(t, exportFrom(other, scope));
+    t.backend.ctx.tx(() => t!.backend.ctx.store.update('agenda_items', s.item.id, { minutes: 'Päätettiin jatkaa tänä vuonna.' }));
+    other.tick(600_000);
     other.backend.ctx.tx(() =>
       other!.backend.ctx.store.update('agenda_items', s.item.id, { minutes: 'Päätettiin jatkaa ensi vuonna.' }),
     );
-    t.backend.ctx.tx(() => t!.backend.ctx.store.update('agenda_items', s.item.id, { minutes: 'Päätettiin jatkaa tänä vuonna.' }));
     await importInto(t, exportFrom(other, scope));
 
     act(() => useApp.getState().navigate(to('exchange', 'conflicts')));
@@ -40,9 +42,15 @@ describe('conflicts that say what conflicts', () => {
     expect(card).toHaveTextContent(/Written .* on this computer/);
     expect(card).toHaveTextContent(/Written .* on computer \S+/);
     const current = within(card).getByTestId('conflict-current');
-    expect([...current.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['tänä']);
+    expect([...current.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['ensi']);
     const otherText = within(card).getByTestId('conflict-other');
-    expect([...otherText.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['ensi']);
+    expect([...otherText.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['tänä']);
+
+    // This computer's text was the older one: the import replaced it, and the meeting page says so.
+    act(() => useApp.getState().navigate(to('meetings', s.meeting.id)));
+    await screen.findByRole('heading', { level: 1, name: 'Kokous 1' });
+    expect(await screen.findByText(/An import replaced texts of this meeting .*\(Tilannekuva\)/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open Conflicts' })).toHaveAttribute('href', '#/exchange/conflicts');
   });
 
   it('word difference keeps the common words and marks only the changed ones', () => {

@@ -9,6 +9,7 @@ import { TextAreaField } from '../../ui/fields';
 import { useLoad } from '../../ui/useLoad';
 import { formatDateTime } from '../../ui/dates';
 import { DiffText, WhereLine } from './describe';
+import { sameReplica } from './ReplacedSign';
 
 /** Texts edited on two laptops at once: keep one, or write a merged text (an ordinary edit that travels). */
 export function ConflictsView() {
@@ -35,7 +36,7 @@ function Written({ stamp }: { stamp: ConflictEntry['currentWritten'] }) {
   const { t } = useTranslation();
   const own = useApp((s) => s.info?.replicaId);
   if (!stamp) return null;
-  const here = own !== undefined && (stamp.replica === own || own.startsWith(stamp.replica) || stamp.replica.startsWith(own));
+  const here = own !== undefined && sameReplica(stamp.replica, own);
   return (
     <p className="muted" style={{ margin: '2px 0 6px' }}>
       {here

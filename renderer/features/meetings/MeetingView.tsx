@@ -16,6 +16,7 @@ import { downloadGenerated, downloadMeetingPdf, NativeField, titleOf, uiLang } f
 import { MinutesLifecycle } from './MinutesLifecycle';
 import { ActionsPanel, AttendancePanel, DecisionsPanel, MinutesEditor } from './parts';
 import { openPresentation } from './runShare';
+import { ReplacedByImportSign } from '../exchange/ReplacedSign';
 
 /** The parts of a meeting page; each has its own address `#/meetings/<id>/<tab>` so Back and links work. */
 export const MEETING_TABS = ['details', 'agenda', 'attendance', 'minutes', 'actions', 'documents'] as const;
@@ -64,6 +65,7 @@ function MeetingPage({ m, tab, reload }: { m: MeetingDetail; tab: MeetingTab; re
         {m.timeZone}){m.place ? ` · ${m.place}` : ''} · <span className="badge">{t(`meetings.status.${m.status}`)}</span>{' '}
         <span className="badge">{t(`meetings.minutes.status.${m.minutesStatus}`)}</span>
       </p>
+      <ReplacedByImportSign meetingId={m.id} />
       <div className="toolbar">
         <RouteLink to={to('meetings', m.id, 'run')}>{t('meetings.run.open')}</RouteLink>
         <button type="button" className="link-button" onClick={() => openPresentation(m.id)}>
