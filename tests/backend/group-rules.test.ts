@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { ApiError } from '../../shared/contract/core';
 import { duplicateMembership, duplicateMemberships, periodsOverlap } from '../../shared/groups/memberships';
 import { databaseContent, startTestBackend, type TestBackend } from '../helpers/backend';
+import { exportFrom, importInto, replica } from './exchange-helpers';
 
 /** The rules the groups owner (electron/backend/services/groups.ts) keeps on every path. */
 let t: TestBackend;
@@ -149,5 +150,43 @@ describe('duplicate memberships', () => {
     expect(duplicateMembership({ ...base, id: '1' }, [{ ...base, id: '1' }])).toBeUndefined();
     expect(duplicateMembership(base, [{ ...base, id: '2', deleted: true }])).toBeUndefined();
     expect(duplicateMemberships([{ ...base, id: '1' }, { ...base, id: '2' }, { ...base, id: '3', role: 'chair' }])).toHaveLength(1);
+  });
+});
+
+describe('duplicate memberships through an exchange file', () => {
+  it('an import that would give a person the same role twice for overlapping periods is refused whole', async () => {
+    const a = await replica();
+    const b = await replica(Date.UTC(2027, 0, 4, 9));
+    try {
+      const group = await a.api.groups.create({ kind: 'network', name: 'Polarisation', status: 'implementing' });
+      const pia = await a.api.people.create({ name: 'Pia Member' });
+      await importInto(b, exportFrom(a, { kind: 'database' }));
+      // Each laptop adds Pia as a member, both open-ended: legal on each side, a duplicate together.
+      a.tick();
+      await a.api.groups.addMember({ groupId: group.id, personId: pia.id, role: 'member', fromDate: '2027-01-01', untilDate: null });
+      await b.api.groups.addMember({ groupId: group.id, personId: pia.id, role: 'member', fromDate: '2026-06-01', untilDate: null });
+      const before = databaseContent(b.backend);
+      const e = await fails(importInto(b, exportFrom(a, { kind: 'database' })));
+      expect(e.key).toBe('exchange.duplicateMembership');
+      expect(e.message).toMatch(/^The file was refused: record .* in memberships would give a person the same role/);
+      expect(databaseContent(b.backend)).toBe(before);
+      // A different role is fine.
+      const other = await replica(Date.UTC(2027, 0, 4, 10));
+      try {
+        await importInto(other, exportFrom(b, { kind: 'database' }));
+        await a.api.groups.updateMember({
+          id: (await a.api.groups.get({ id: group.id })).members[0]!.id,
+          patch: { role: 'secretary' },
+        });
+        a.tick();
+        await importInto(other, exportFrom(a, { kind: 'database' }));
+        expect((await other.api.groups.get({ id: group.id })).members.map((m) => m.role).sort()).toEqual(['member', 'secretary']);
+      } finally {
+        other.cleanup();
+      }
+    } finally {
+      a.cleanup();
+      b.cleanup();
+    }
   });
 });

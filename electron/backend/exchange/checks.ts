@@ -11,11 +11,13 @@
  *   newer fields (listed as shared changes) but are never archived or restored by it; other existing
  *   rows are never changed (listed as not applied); any other row refuses the file.
  * - **Domain rules** (`checkMergedRows`): every row the merge would write passes its table's domain
- *   schema (shared/domain/rows.ts, the same rules the API applies) and no parent chain loops.
+ *   schema (shared/domain/rows.ts, the same rules the API applies), no parent chain loops, and no
+ *   person holds the same role in a group twice for overlapping periods (shared/groups/memberships.ts).
  */
 import { parseHlc, type Hlc } from '../../../shared/hlc';
 import { mergeTable, type Row } from '../../../shared/exchange/merge';
 import { PARENT_COLUMNS, rowProblem } from '../../../shared/domain/rows';
+import { duplicateMemberships, type MembershipSpan } from '../../../shared/groups/memberships';
 import type { Ctx } from '../context';
 import { TABLE_CODECS } from '../db/tables';
 import { userError } from '../errors';
@@ -233,6 +235,39 @@ export function checkMergedRows(ctx: Ctx, pending: Map<string, Map<string, Row>>
         at = get(parent);
       }
       for (const id of seen) clear.add(id);
+    }
+  }
+  checkMemberships(ctx, pending.get('memberships'));
+}
+
+const span = (r: Row): MembershipSpan => ({
+  id: r.id,
+  groupId: String(r.group_id),
+  personId: String(r.person_id),
+  role: String(r.role),
+  fromDate: (r.from_date as string | null) ?? null,
+  untilDate: (r.until_date as string | null) ?? null,
+  deleted: Boolean(r.deleted),
+});
+
+/**
+ * A person holds a role in a group once at a time: the rule the API applies
+ * (shared/groups/memberships.ts), judged on the merged result — the file's rows over this database's.
+ */
+function checkMemberships(ctx: Ctx, rows: Map<string, Row> | undefined): void {
+  if (!rows) return;
+  const local = ctx.db.prepare(`SELECT * FROM memberships WHERE group_id = ? AND person_id = ?`);
+  const checked = new Set<string>();
+  for (const row of rows.values()) {
+    const key = `${String(row.group_id)}\u0000${String(row.person_id)}`;
+    if (checked.has(key)) continue;
+    checked.add(key);
+    const merged = new Map((local.all(row.group_id, row.person_id) as Row[]).map((r) => [r.id, r]));
+    for (const r of rows.values()) if (r.group_id === row.group_id && r.person_id === row.person_id) merged.set(r.id, r);
+    const clash = duplicateMemberships([...merged.values()].map(span)).find(([a, b]) => rows.has(a.id!) || rows.has(b.id!));
+    if (clash) {
+      const [a, b] = rows.has(clash[0].id!) ? clash : [clash[1], clash[0]];
+      throw userError('validation', 'exchange.duplicateMembership', { table: 'memberships', id: a.id!, other: b.id! });
     }
   }
 }
