@@ -23,6 +23,7 @@ import { meetingsCases } from './cases/meetings';
 import { rotationCases } from './cases/rotation';
 import { exchangeCases, wholeImportCases } from './cases/exchange';
 import { syncCases } from './cases/sync';
+import { hostCases } from './cases/host';
 import { scanningCases } from './cases/scanning';
 import { portfolioCases } from './cases/portfolio';
 import { rendererCases } from './cases/renderer';
@@ -40,6 +41,8 @@ export const CASES: BenchCase[] = [
   memoryCase,
   ...rendererCases,
   ...wholeImportCases,
+  // After the in-process whole import, its baseline.
+  ...hostCases,
 ];
 
 interface Options {

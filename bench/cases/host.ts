@@ -1,0 +1,108 @@
+/**
+ * The backend off the host's thread (#13): a whole-database import through the worker pool that
+ * browser mode runs (a writer and a read-only reader in worker threads, electron/backend-host/),
+ * with `groups.list` called over and over on the reader while it runs.
+ *
+ * Reported: the import's time through the pool against the in-process import of the same file
+ * (`import whole database (into empty)`, target ≤ 1.3×), and as extras the p95 of groups.list while
+ * the import runs against its p95 when idle in the same pool just before (target < 10×, and far
+ * below the import's own duration), each with a verdict.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { workerChannel } from '../../electron/backend-host/channels';
+import { startBackendPool, type BackendPool } from '../../electron/backend-host/pool';
+import { exportScope } from '../../electron/backend/exchange/service';
+import { defineCase, NotAvailable, type BenchCase } from '../harness';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The built entry beside the bench (dist/node/backend.js), as browser mode runs it. */
+const ENTRY = path.join(here, 'backend.js');
+const IDLE_READS = 200;
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
+}
+
+async function timedRead(pool: BackendPool): Promise<number> {
+  const start = performance.now();
+  const r = await pool.call('groups.list', {});
+  if (!r.ok) throw new Error(`groups.list: ${r.error.message}`);
+  return performance.now() - start;
+}
+
+interface State {
+  contentBase64: string;
+  pool?: BackendPool;
+  idle: number[];
+  n: number;
+}
+
+export const hostCases: BenchCase[] = [
+  defineCase<State>({
+    name: 'host: import whole database through the worker pool, groups.list read meanwhile',
+    area: 'exchange',
+    scales: ['W/100', 'W/10', 'W'],
+    kind: 'bulk',
+    runs: 3,
+    runsAt: { W: 1 },
+    baseline: 'import whole database (into empty)',
+    target: { maxRatio: 1.3, label: '≤ 1.3× the in-process import' },
+    timeoutSeconds: 300,
+    unavailable: () => (fs.existsSync(ENTRY) ? null : `the backend entry ${ENTRY} is not built`),
+    setup: async (env) => {
+      if (!fs.existsSync(ENTRY)) throw new NotAvailable('backend entry not built');
+      const { bytes } = exportScope((await env.backend()).ctx, { kind: 'database' });
+      // The renderer sends files as base64; encoded here, untimed (decoded in the worker, timed).
+      return { contentBase64: Buffer.from(bytes).toString('base64'), idle: [], n: 0 };
+    },
+    beforeEach: async (env, s) => {
+      await s.pool?.close();
+      const dataDir = path.join(env.root, `host-import-${++s.n}`);
+      // The example data, so the read returns real groups; the import then adds the whole database.
+      s.pool = await startBackendPool({
+        options: { dataDir, host: 'browser', demo: true, backupOnStart: false },
+        spawn: (role) => workerChannel(ENTRY, `bench-${role}`),
+        log: (m) => env.log(m),
+      });
+      s.idle = [];
+      for (let i = 0; i < 20; i++) await timedRead(s.pool);
+      for (let i = 0; i < IDLE_READS; i++) s.idle.push(await timedRead(s.pool));
+    },
+    run: async (_env, s) => {
+      const pool = s.pool!;
+      const during: number[] = [];
+      let finished = false;
+      const start = performance.now();
+      const importing = pool.call('exchange.import', { contentBase64: s.contentBase64 }).finally(() => (finished = true));
+      // A user clicking around: one light read after another (a pause between, as screens do).
+      while (!finished) {
+        during.push(await timedRead(pool));
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      const result = await importing;
+      const importMs = performance.now() - start;
+      if (!result.ok) throw new Error(`import failed: ${result.error.message}`);
+      const idle = p95(s.idle);
+      const busy = p95(during);
+      const ratio = busy / idle;
+      return {
+        value: importMs,
+        extra: {
+          'groups.list p95 idle ms': +idle.toFixed(2),
+          'p95 during import ms': +busy.toFixed(2),
+          'read ratio': +ratio.toFixed(2),
+          'longest read ms': +Math.max(...during).toFixed(1),
+          'reads during': during.length,
+          'p95 < 10× idle': ratio < 10 ? 'pass' : 'miss',
+          'longest read < 1/10 of the import': Math.max(...during) < importMs / 10 ? 'pass' : 'miss',
+        },
+      };
+    },
+    teardown: async (_env, s) => {
+      await s.pool?.close();
+    },
+  }),
+];
