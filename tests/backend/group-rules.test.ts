@@ -99,7 +99,13 @@ describe('duplicate memberships', () => {
 
   it('refuses the same person twice in the same role with overlapping dates, with a sentence, changing nothing', async () => {
     const { g, p } = await setup();
-    await t.api.groups.addMember({ groupId: g.id, personId: p.id, role: 'member', fromDate: '2024-01-01', untilDate: '2025-12-31' });
+    await t.api.groups.addMember({
+      groupId: g.id,
+      personId: p.id,
+      role: 'member',
+      fromDate: '2024-01-01',
+      untilDate: '2025-12-31',
+    });
     const before = databaseContent(t.backend);
     for (const [fromDate, untilDate] of [
       [null, null],
@@ -119,15 +125,33 @@ describe('duplicate memberships', () => {
 
   it('allows another role, a period that does not overlap, and a return after removal', async () => {
     const { g, p } = await setup();
-    const first = await t.api.groups.addMember({ groupId: g.id, personId: p.id, role: 'member', fromDate: '2024-01-01', untilDate: '2024-12-31' });
+    const first = await t.api.groups.addMember({
+      groupId: g.id,
+      personId: p.id,
+      role: 'member',
+      fromDate: '2024-01-01',
+      untilDate: '2024-12-31',
+    });
     await t.api.groups.addMember({ groupId: g.id, personId: p.id, role: 'secretary', fromDate: null, untilDate: null });
-    const later = await t.api.groups.addMember({ groupId: g.id, personId: p.id, role: 'member', fromDate: '2025-01-01', untilDate: null });
+    const later = await t.api.groups.addMember({
+      groupId: g.id,
+      personId: p.id,
+      role: 'member',
+      fromDate: '2025-01-01',
+      untilDate: null,
+    });
     // Editing into an overlap is refused too; editing itself is not a clash with itself.
     const e = await fails(t.api.groups.updateMember({ id: later.id, patch: { fromDate: '2024-12-31' } }));
     expect(e.key).toBe('groups.errors.duplicateMembership');
     await t.api.groups.updateMember({ id: later.id, patch: { fromDate: '2025-02-01' } });
     await t.api.groups.removeMember({ id: first.id });
-    await t.api.groups.addMember({ groupId: g.id, personId: p.id, role: 'member', fromDate: '2024-01-01', untilDate: '2024-12-31' });
+    await t.api.groups.addMember({
+      groupId: g.id,
+      personId: p.id,
+      role: 'member',
+      fromDate: '2024-01-01',
+      untilDate: '2024-12-31',
+    });
     expect((await t.api.groups.get({ id: g.id })).members).toHaveLength(3);
   });
 
@@ -135,9 +159,9 @@ describe('duplicate memberships', () => {
     const date = fc
       .integer({ min: 0, max: 2000 })
       .map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
-    const period = fc.tuple(fc.option(date), fc.option(date)).map(([a, b]) =>
-      a && b && a > b ? { fromDate: b, untilDate: a } : { fromDate: a, untilDate: b },
-    );
+    const period = fc
+      .tuple(fc.option(date), fc.option(date))
+      .map(([a, b]) => (a && b && a > b ? { fromDate: b, untilDate: a } : { fromDate: a, untilDate: b }));
     fc.assert(
       fc.property(period, period, date, (a, b, day) => {
         expect(periodsOverlap(a, b)).toBe(periodsOverlap(b, a));
@@ -149,7 +173,13 @@ describe('duplicate memberships', () => {
     const base = { groupId: 'g', personId: 'p', role: 'member', fromDate: null, untilDate: null };
     expect(duplicateMembership({ ...base, id: '1' }, [{ ...base, id: '1' }])).toBeUndefined();
     expect(duplicateMembership(base, [{ ...base, id: '2', deleted: true }])).toBeUndefined();
-    expect(duplicateMemberships([{ ...base, id: '1' }, { ...base, id: '2' }, { ...base, id: '3', role: 'chair' }])).toHaveLength(1);
+    expect(
+      duplicateMemberships([
+        { ...base, id: '1' },
+        { ...base, id: '2' },
+        { ...base, id: '3', role: 'chair' },
+      ]),
+    ).toHaveLength(1);
   });
 });
 
@@ -163,8 +193,20 @@ describe('duplicate memberships through an exchange file', () => {
       await importInto(b, exportFrom(a, { kind: 'database' }));
       // Each laptop adds Pia as a member, both open-ended: legal on each side, a duplicate together.
       a.tick();
-      await a.api.groups.addMember({ groupId: group.id, personId: pia.id, role: 'member', fromDate: '2027-01-01', untilDate: null });
-      await b.api.groups.addMember({ groupId: group.id, personId: pia.id, role: 'member', fromDate: '2026-06-01', untilDate: null });
+      await a.api.groups.addMember({
+        groupId: group.id,
+        personId: pia.id,
+        role: 'member',
+        fromDate: '2027-01-01',
+        untilDate: null,
+      });
+      await b.api.groups.addMember({
+        groupId: group.id,
+        personId: pia.id,
+        role: 'member',
+        fromDate: '2026-06-01',
+        untilDate: null,
+      });
       const before = databaseContent(b.backend);
       const e = await fails(importInto(b, exportFrom(a, { kind: 'database' })));
       expect(e.key).toBe('exchange.duplicateMembership');
