@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { NAMESPACES, resources, type Lng } from '../../renderer/i18n/resources';
+import { NAMESPACES, resources, type Lng } from '../../shared/i18n/resources';
 
 /** The backend's translator: documents are written, and error sentences phrased, from the same
  * catalogues the renderer shows. */

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { NAMESPACES, resources, type Lng } from './resources';
+import { NAMESPACES, resources, type Lng } from '../../shared/i18n/resources';
 
 /** The renderer's i18next: every namespace loaded up front (they are small and offline). */
 export function initI18n(lng: Lng = 'en') {

@@ -61,7 +61,7 @@ describe('criteria names', () => {
     expect(xml).not.toContain('Significance for everyday security');
     expect(xml).not.toContain('Merkitys arjen turvallisuudelle');
     expect(xml).toContain('Kiire (oma muotoilu)');
-    const sv = (await import('../../renderer/i18n/locales/sv/scanning.json')).default as {
+    const sv = (await import('../../shared/i18n/locales/sv/scanning.json')).default as {
       defaultCriteria: Record<string, string>;
     };
     expect(xml).toContain(sv.defaultCriteria.significance);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, NAMESPACES, resources } from '../../renderer/i18n/resources';
+import { LANGUAGES, NAMESPACES, resources } from '../../shared/i18n/resources';
 
 type Tree = { [k: string]: string | Tree };
 

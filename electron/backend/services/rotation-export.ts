@@ -1,4 +1,4 @@
-import type { Lng } from '../../../renderer/i18n/resources';
+import type { Lng } from '../../../shared/i18n/resources';
 import type { RotationExportFormat, RotationFile, RotationView, ScheduleEntry } from '../../../shared/domain/rotation';
 import type { Ctx } from '../context';
 import {

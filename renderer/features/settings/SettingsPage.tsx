@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from 'suomifi-ui-components';
 import { api } from '../../api';
 import { changeLanguage } from '../../i18n';
-import { LANGUAGES, type Lng } from '../../i18n/resources';
+import { LANGUAGES, type Lng } from '../../../shared/i18n/resources';
 import { useApp } from '../../store/app';
 import { describeError } from '../../ui/errors';
 import { SelectField } from '../../ui/fields';

@@ -1,7 +1,8 @@
 /**
  * Every UI and document string, in Finnish, Swedish and English: one JSON file per language and
- * namespace under locales/<lng>/<namespace>.json (a feature owns its namespace). The renderer and the
- * backend's documents and error messages both read them from here.
+ * namespace under locales/<lng>/<namespace>.json (a feature owns its namespace). They live in shared/ so
+ * that the renderer and the backend (documents, error sentences) both read them without either layer
+ * importing the other.
  */
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Lng = (typeof LANGUAGES)[number];
