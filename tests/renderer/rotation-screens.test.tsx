@@ -56,3 +56,25 @@ describe('rotation schedule', () => {
     }
   });
 });
+
+describe('marking a meeting ahead as held', () => {
+  it('asks first, and a no changes nothing', async () => {
+    const { vi } = await import('vitest');
+    const { default: userEvent } = await import('@testing-library/user-event');
+    useApp.setState({ route: { page: 'rotation', params: [] } });
+    const r = await renderWithBackend(<App />, { example: false });
+    t = r.t;
+    const { groupId } = await setUpGroup(t.api);
+    const id = addMeeting(t.backend, groupId, addCalendarDays(today(), 90), { title: 'Meeting ahead' });
+    useApp.getState().navigate({ page: 'meetings', params: [id] });
+    const form = await screen.findByRole('form', { name: 'Status' });
+    const user = userEvent.setup();
+    await user.selectOptions(within(form).getByRole('combobox'), 'held');
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    await user.click(within(form).getByRole('button'));
+    expect(confirm).toHaveBeenCalledOnce();
+    expect(confirm.mock.calls[0]![0]).toMatch(/keeps its chair for good/);
+    expect((await t.api.meetings.get({ id })).status).toBe('planned');
+    confirm.mockRestore();
+  });
+});

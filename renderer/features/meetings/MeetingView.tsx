@@ -17,6 +17,7 @@ import { MinutesLifecycle } from './MinutesLifecycle';
 import { ActionsPanel, AttendancePanel, DecisionsPanel, MinutesEditor } from './parts';
 import { openPresentation } from './runShare';
 import { ReplacedByImportSign } from '../exchange/ReplacedSign';
+import { today } from '../../ui/today';
 
 /** The parts of a meeting page; each has its own address `#/meetings/<id>/<tab>` so Back and links work. */
 export const MEETING_TABS = ['details', 'agenda', 'attendance', 'minutes', 'actions', 'documents'] as const;
@@ -218,6 +219,9 @@ function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void 
         aria-label={t('meetings.fields.status')}
         onSubmit={(e) => {
           e.preventDefault();
+          // A meeting marked held keeps its chair for good (rotation): a date still ahead asks first (#15).
+          if (status === 'held' && m.date > today() && !window.confirm(t('rotation.heldAhead', { date: formatDate(m.date) })))
+            return;
           void run(() => api.meetings.setStatus({ id: m.id, status, movedToDate: status === 'moved' ? date : null }));
         }}
       >
