@@ -55,6 +55,14 @@ export function selectChanges(db: Db, closure: Record<string, Row[]>, replica: s
   for (const [table, rows] of Object.entries(closure)) for (const r of rows) if (changedBy(r, replica, mark)) pick(table, r);
   while (queue.length) {
     const [table, row] = queue.pop()!;
+    // A status-history entry names its subject by id, not by a foreign key: the subject travels with it,
+    // or the reader cannot place the entry in the group (the import leaves such an entry out).
+    if (table === 'status_history' && typeof row.entity_id === 'string') {
+      for (const [t, rows] of byId) {
+        const subject = rows.get(row.entity_id);
+        if (subject) pick(t, subject);
+      }
+    }
     for (const fk of foreignKeysOf(db, table)) {
       const v = row[fk.column];
       if (typeof v !== 'string') continue;
