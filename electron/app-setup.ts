@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type * as ElectronNs from 'electron';
 import { contract, isMethodName, type Input } from '../shared/contract';
 import { isHostMethod } from '../shared/contract/calls';
@@ -23,6 +23,7 @@ import {
 } from './security';
 import { CONTENT_SECURITY_POLICY } from './web-policy';
 import { syncSecrets } from './sync-secrets';
+import { sniffMaterial } from '../shared/materials';
 
 /**
  * The desktop host's whole setup as one function of the Electron module, so tests can hand it a
@@ -49,6 +50,24 @@ export interface AppSetupDeps {
 }
 
 export { API_CHANNEL, BACKEND_EVENT_CHANNEL, CANCEL_CHANNEL, PROGRESS_CHANNEL } from './channels';
+
+/** Where the host writes materials it opens: `<data folder>/opened-materials`. */
+export const OPENED_MATERIALS_FOLDER = 'opened-materials';
+
+/** True only for `<dir>/<64 hex>.<ext>` that is a regular file (not a link) whose real path stays in `dir`. */
+export function isOpenableMaterial(dir: string, filePath: string): boolean {
+  if (typeof filePath !== 'string' || !path.isAbsolute(filePath)) return false;
+  const resolved = path.resolve(filePath);
+  if (path.dirname(resolved) !== path.resolve(dir)) return false;
+  if (!/^[0-9a-f]{64}\.[a-z0-9]{1,5}$/.test(path.basename(resolved))) return false;
+  try {
+    const st = fs.lstatSync(resolved);
+    if (!st.isFile() || st.isSymbolicLink()) return false;
+    return path.dirname(fs.realpathSync(resolved)) === fs.realpathSync(dir);
+  } catch {
+    return false;
+  }
+}
 
 export interface AppHandle {
   /** Settles when the app has started (or failed to and quit). */
@@ -91,6 +110,8 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
   const { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } = electron;
   let backend: BackendPool | undefined;
   const printing = new Map<string, string>();
+  /** The data folder, once started (materials are opened from a folder inside it). */
+  let dataDir: string | undefined;
   /** Calls sent with a call id, so the page can cancel them. */
   const running = new Map<string, AbortController>();
   let mainWindow: ElectronNs.BrowserWindow | undefined;
@@ -179,6 +200,27 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
     },
   };
 
+  /**
+   * Open a stored material with the operating system's own program. The bytes come from the backend
+   * (materials.download, by id); the host writes them as <sha-256>.<sniffed extension> into its own
+   * folder and opens only such a file: no name or path that came with a file is ever used on disk.
+   */
+  const openMaterial = async ({ id }: Input<'host.openMaterial'>): Promise<ApiResult<{ opened: boolean }>> => {
+    const got = await backend!.call('materials.download', { id });
+    if (!got.ok) return got;
+    const file = got.value as { fileName: string; contentBase64: string };
+    const bytes = Buffer.from(file.contentBase64, 'base64');
+    const type = sniffMaterial(bytes, file.fileName);
+    if (!type) return { ok: true, value: { opened: false } };
+    const dir = path.join(dataDir!, OPENED_MATERIALS_FOLDER);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const target = path.join(dir, `${createHash('sha256').update(bytes).digest('hex')}.${type.extension}`);
+    if (fs.existsSync(target) && fs.lstatSync(target).isSymbolicLink()) fs.unlinkSync(target);
+    writeFileAtomic(target, bytes);
+    if (!isOpenableMaterial(dir, target)) return { ok: true, value: { opened: false } };
+    return { ok: true, value: { opened: (await shell.openPath(target)) === '' } };
+  };
+
   /** The document being printed at this app:// address, if any (only the print window asks for it). */
   const printDocument = (url: string): Response | undefined => {
     const m = new RegExp(`^${APP_ORIGIN}${PRINT_PATH}([0-9a-f-]{36})\\.html$`).exec(url);
@@ -190,7 +232,7 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
 
   /** Dialogs and printing run here, in the main process, validated against the contract. */
   const runHostMethod = async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
-    const schema = contract[method as 'host.saveFile' | 'host.openFile' | 'host.printToPdf'].input;
+    const schema = contract[method as 'host.saveFile' | 'host.openFile' | 'host.printToPdf' | 'host.openMaterial'].input;
     const parsed = schema.safeParse(input ?? {});
     if (!parsed.success) {
       return {
@@ -201,6 +243,7 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
     try {
       if (method === 'host.saveFile')
         return { ok: true, value: await hostServices.saveFile(parsed.data as Input<'host.saveFile'>) };
+      if (method === 'host.openMaterial') return await openMaterial(parsed.data as Input<'host.openMaterial'>);
       if (method === 'host.openFile')
         return { ok: true, value: await hostServices.openFile(parsed.data as Input<'host.openFile'>) };
       return { ok: true, value: await hostServices.printToPdf(parsed.data as Input<'host.printToPdf'>) };
@@ -229,7 +272,7 @@ export function setupApp(electron: ElectronModule, deps: AppSetupDeps): AppHandl
     const fileArg = exchangeFileFromArgs(args);
     if (fileArg) pendingFile = fileArg;
     const opts = parseLaunchArgs(args);
-    const dataDir = args.some((a) => a.startsWith('--data-dir')) ? opts.dataDir : app.getPath('userData');
+    dataDir = args.some((a) => a.startsWith('--data-dir')) ? opts.dataDir : app.getPath('userData');
     const broadcast = (event: BackendEvent) => {
       for (const win of BrowserWindow.getAllWindows()) {
         if (!win.isDestroyed()) win.webContents.send(BACKEND_EVENT_CHANNEL, { type: event.type, sentence: event.sentence });

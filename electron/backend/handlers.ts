@@ -5,6 +5,8 @@ import { appHandlers } from './services/app';
 import { groupHandlers } from './services/groups';
 import { organisationHandlers, peopleHandlers } from './services/organisations';
 import { meetingHandlers } from './services/meetings';
+import { materialHandlers } from './services/materials';
+import { invitationHandlers } from './services/invitations';
 import { rotationHandlers } from './services/rotation';
 import { exchangeHandlers } from './services/exchange';
 import { scanningHandlers } from './services/scanning';
@@ -18,6 +20,8 @@ export const handlers: HandlersFor<Contract, Ctx> = {
   ...peopleHandlers,
   ...groupHandlers,
   ...meetingHandlers,
+  ...materialHandlers,
+  ...invitationHandlers,
   ...rotationHandlers,
   ...exchangeHandlers,
   ...scanningHandlers,

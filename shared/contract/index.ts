@@ -2,6 +2,8 @@ import { appContract } from './app';
 import { groupsContract } from './groups';
 import { organisationsContract, peopleContract } from './organisations';
 import { meetingsContract } from './meetings';
+import { materialsContract } from './materials';
+import { invitationsContract } from './invitations';
 import { rotationContract } from './rotation';
 import { exchangeContract } from './exchange';
 import { scanningContract } from './scanning';
@@ -19,6 +21,8 @@ export const contract = {
   ...peopleContract,
   ...groupsContract,
   ...meetingsContract,
+  ...materialsContract,
+  ...invitationsContract,
   ...rotationContract,
   ...exchangeContract,
   ...scanningContract,

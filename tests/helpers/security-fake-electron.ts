@@ -113,6 +113,8 @@ export interface FakeElectron {
     callback: (r: { responseHeaders?: Record<string, string[] | string> }) => void,
   ) => void;
   openedExternally: string[];
+  /** Paths handed to shell.openPath (opening a stored material with the OS's program). */
+  openedPaths: string[];
   menuTemplates: unknown[];
   errorBoxes: string[];
   saveDialogResult: { canceled: boolean; filePath?: string };
@@ -218,6 +220,7 @@ export function fakeElectron(opts: { userData: string; singleInstance?: boolean;
     protocolHandlers: new Map(),
     privilegedSchemes: [],
     openedExternally: [],
+    openedPaths: [],
     session: new FakeEmitter(),
     menuTemplates: [],
     errorBoxes: [],
@@ -269,7 +272,13 @@ export function fakeElectron(opts: { userData: string; singleInstance?: boolean;
         webRequest: { onHeadersReceived: (fn: FakeElectron['headersReceived']) => (fake.headersReceived = fn) },
       },
     },
-    shell: { openExternal: async (url: string) => void fake.openedExternally.push(url) },
+    shell: {
+      openExternal: async (url: string) => void fake.openedExternally.push(url),
+      openPath: async (p: string) => {
+        fake.openedPaths.push(p);
+        return '';
+      },
+    },
     utilityProcess: {
       fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
         const child = new FakeUtilityProcess(modulePath, args, options);

@@ -24,6 +24,8 @@ export const TABLE_CODECS: Record<string, TableCodec> = {
   agenda_template_items: {},
   agenda_items: { bool: ['continue_next'], longText: ['minutes', 'description'] },
   attendance: {},
+  attachments: {},
+  meeting_replies: { longText: ['note'] },
   measures: { longText: ['description', 'progress_note'] },
   measure_organisations: {},
   decisions: { longText: ['text'] },
