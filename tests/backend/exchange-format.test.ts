@@ -187,7 +187,7 @@ describe('build and read', () => {
     expect(read.manifest).toMatchObject({
       format: 'painopiste-exchange',
       formatMajor: 1,
-      formatMinor: 0,
+      formatMinor: 1,
       minReaderVersion: '0.1.0',
       schemaVersion: 3,
       scope: { kind: 'group', groupId: GROUP },

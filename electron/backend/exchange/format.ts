@@ -33,10 +33,21 @@ export { isEncrypted } from './crypto';
 
 export const FORMAT_NAME = 'painopiste-exchange';
 export const FORMAT_MAJOR = 1;
-export const FORMAT_MINOR = 0;
+/** 1.1: meeting materials' bytes travel as `blobs/<sha-256>` entries listed in `manifest.blobs`. */
+export const FORMAT_MINOR = 1;
 export const MANIFEST_ENTRY = 'manifest.json';
 /** The manifest is small; a huge one is refused before it is parsed. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** Blob entries one file may hold, on top of the zip reader's entry cap for tables. */
+export const MAX_BLOB_ENTRIES = 4096;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The zip path of a blob: its content's hash, never a name that came with the file. */
+export function blobEntryName(sha256: string): string {
+  return `blobs/${sha256}`;
+}
 
 const TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const COLUMN_NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -66,6 +77,13 @@ export interface ManifestEntry {
   rows: number;
 }
 
+/** One content-addressed blob (a meeting material's bytes). */
+export interface ManifestBlob {
+  name: string;
+  sha256: string;
+  size: number;
+}
+
 export interface Manifest {
   format: typeof FORMAT_NAME;
   formatMajor: number;
@@ -80,6 +98,8 @@ export interface Manifest {
   /** Per replica id, the newest stamp from that replica found in the rows. */
   clockSummary: Record<string, Hlc>;
   entries: ManifestEntry[];
+  /** Absent in files without materials (and in every 1.0 file). */
+  blobs?: ManifestBlob[];
 }
 
 const uuid = z.string().regex(UUID);
@@ -113,6 +133,16 @@ const manifestSchema = z.object({
       }),
     )
     .max(10_000),
+  blobs: z
+    .array(
+      z.object({
+        name: z.string(),
+        sha256: z.string().regex(SHA256_HEX),
+        size: z.number().int().min(0),
+      }),
+    )
+    .max(MAX_BLOB_ENTRIES)
+    .optional(),
 });
 
 export function tableEntryName(table: string): string {
@@ -235,6 +265,7 @@ const PIECE_BYTES = 1 << 22;
  */
 export class ExchangeFileWriter {
   private readonly entries: ManifestEntry[] = [];
+  private readonly blobs: ManifestBlob[] = [];
   private readonly prepared: PreparedEntry[] = [];
   private readonly clockSummary: Record<string, Hlc> = {};
   private readonly level: number;
@@ -352,6 +383,18 @@ export class ExchangeFileWriter {
     return { rows: count, live };
   }
 
+  /** Adds one blob under its hash (each hash once: the file is deduplicated by content). */
+  addBlob(sha256: string, content: Uint8Array): void {
+    if (!SHA256_HEX.test(sha256) || sha256Hex(content) !== sha256)
+      throw new ExchangeError('exchange.tamperedEntry', { entry: blobEntryName(sha256) });
+    if (this.blobs.some((b) => b.sha256 === sha256)) return;
+    if (this.blobs.length >= MAX_BLOB_ENTRIES)
+      throw new ExchangeError('exchange.tooLarge', { entries: this.blobs.length + 1, max: MAX_BLOB_ENTRIES });
+    const name = blobEntryName(sha256);
+    this.prepared.push(prepareEntry(name, content, this.level));
+    this.blobs.push({ name, sha256, size: content.length });
+  }
+
   /** The file's bytes: the manifest and every table added; encrypted when a passphrase is given. */
   finish(header: ExchangeFileHeader, passphrase?: string): Uint8Array {
     const manifest: Manifest = {
@@ -366,6 +409,7 @@ export class ExchangeFileWriter {
       exportedAt: header.exportedAt,
       clockSummary: Object.fromEntries(Object.entries(this.clockSummary).sort(([a], [b]) => (a < b ? -1 : 1))),
       entries: [...this.entries].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0)),
+      ...(this.blobs.length ? { blobs: [...this.blobs].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)) } : {}),
     };
     const checked = manifestSchema.safeParse(manifest);
     if (!checked.success) {
@@ -399,6 +443,8 @@ export interface ReadOptions {
   /** Refuse a file whose scope is not this (e.g. a handover for another group than the one chosen). */
   expectedScope?: ExchangeScope;
   limits?: ZipLimits;
+  /** Largest blob accepted (a material's cap); default the zip reader's entry cap. */
+  maxBlobBytes?: number;
 }
 
 export interface ExchangeFile {
@@ -407,6 +453,8 @@ export interface ExchangeFile {
   newestStamp: Hlc | null;
   /** Rows per table, in file order; each table listed in the manifest is present (possibly empty). */
   tables: Record<string, Row[]>;
+  /** Blobs by SHA-256, each verified against its name, the manifest's size and its hash. */
+  blobs: Map<string, Uint8Array>;
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
@@ -435,8 +483,12 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
     if (!opts.passphrase) throw new ExchangeError('exchange.passphraseRequired');
     bytes = decryptBytes(bytes, opts.passphrase);
   }
-  // The structure first (central directory, local headers, declared sizes), inflating nothing.
-  const zip = openZip(bytes, opts.limits ?? DEFAULT_ZIP_LIMITS);
+  // The structure first (central directory, local headers, declared sizes), inflating nothing. The
+  // same reader and caps for every entry; blobs only add to the entry count.
+  const zip = openZip(
+    bytes,
+    opts.limits ?? { ...DEFAULT_ZIP_LIMITS, maxEntries: DEFAULT_ZIP_LIMITS.maxEntries + MAX_BLOB_ENTRIES },
+  );
 
   // Then the manifest alone, capped by its declared size and by MAX_MANIFEST_BYTES.
   const manifestEntry = zip.byName.get(MANIFEST_ENTRY);
@@ -485,6 +537,18 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
       throw new ExchangeError('exchange.unknownTable', { table: e.table });
     }
   }
+  const maxBlob = opts.maxBlobBytes ?? (opts.limits ?? DEFAULT_ZIP_LIMITS).maxEntryBytes;
+  for (const b of manifest.blobs ?? []) {
+    // A blob is named by its hash and nothing else; its declared size is checked before inflating.
+    if (b.name !== blobEntryName(b.sha256) || listed.has(b.name)) {
+      throw new ExchangeError('exchange.invalidManifest', { path: 'blobs', entry: b.name.slice(0, 80) });
+    }
+    listed.add(b.name);
+    const z = zip.byName.get(b.name);
+    if (!z || z.isDirectory) throw new ExchangeError('exchange.missingEntry', { entry: b.name });
+    if (z.size > maxBlob) throw new ExchangeError('exchange.tooLarge', { entry: b.name, size: z.size, max: maxBlob });
+    if (z.size !== b.size) throw new ExchangeError('exchange.tamperedEntry', { entry: b.name });
+  }
   for (const name of zip.byName.keys()) {
     if (name !== MANIFEST_ENTRY && !listed.has(name)) {
       throw new ExchangeError('exchange.unexpectedEntry', { entry: name.slice(0, 80) });
@@ -519,7 +583,15 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
   for (const e of manifest.entries) {
     tables[e.table] = readTable(zip, zip.byName.get(e.name)!, e, opts.rowSchema, note);
   }
-  return { manifest, tables, newestStamp };
+  // Then the blobs, each inflated within its declared size and refused unless its bytes are what its name says.
+  const blobs = new Map<string, Uint8Array>();
+  for (const b of manifest.blobs ?? []) {
+    const data = entryBytes(zip, zip.byName.get(b.name)!);
+    if (data.length !== b.size || sha256Hex(data) !== b.sha256)
+      throw new ExchangeError('exchange.tamperedEntry', { entry: b.name });
+    blobs.set(b.sha256, data);
+  }
+  return { manifest, tables, newestStamp, blobs };
 }
 
 /**

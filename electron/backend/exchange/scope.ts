@@ -94,6 +94,8 @@ export const CHILD_TABLES: ReadonlyArray<readonly [string, string, string]> = [
   ['agenda_template_items', 'template_id', 'agenda_templates'],
   ['agenda_items', 'meeting_id', 'meetings'],
   ['attendance', 'meeting_id', 'meetings'],
+  ['attachments', 'meeting_id', 'meetings'],
+  ['meeting_replies', 'meeting_id', 'meetings'],
   ['measure_organisations', 'measure_id', 'measures'],
   ['indicator_values', 'indicator_id', 'indicators'],
   ['rotation_versions', 'rotation_id', 'rotations'],

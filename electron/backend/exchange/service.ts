@@ -33,6 +33,9 @@ import { ExchangeError, ExchangeFileWriter, isEncrypted, readExchangeFile, type 
 import { collectScope, foreignKeysOf, tablesParentsFirst, type Scope } from './scope';
 import { checkClock, checkMergedRows, scopeOfGroupFile, FUTURE_BOUND_MS, type NotApplied } from './checks';
 import { exclusive } from './lock';
+import { allLiveHashes, liveHashes } from '../repositories/materials';
+import { blobsForExport, checkIncomingMaterials, storeIncomingBlobs } from '../services/materials';
+import { MAX_MATERIAL_BYTES } from '../../../shared/materials';
 import { reportProgress, reportSyncProgress, throwIfCancelled, yieldToLoop } from '../call';
 import { describeChanges, whereOf } from './describe';
 
@@ -117,9 +120,12 @@ export function exportScope(ctx: Ctx, scope: Scope, opts: ExportOptions = {}): E
           count(table, writer.addSerialisedTable(table, ctx.db.prepare(json).raw().iterate() as IterableIterator<unknown[]>));
         else add(table, ctx.db.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<Row>);
       }
+      for (const b of blobsForExport(ctx, allLiveHashes(ctx.store))) writer.addBlob(b.sha256, b.content);
     } else {
       const tables = opts.rows ?? collectScope(ctx.db, scope);
       for (const table of Object.keys(tables).sort()) add(table, tables[table]!);
+      // The bytes of the live materials travel beside their rows, once per hash.
+      for (const b of blobsForExport(ctx, liveHashes(tables.attachments ?? []))) writer.addBlob(b.sha256, b.content);
     }
   });
   const bytes = writer.finish(
@@ -248,13 +254,18 @@ function readFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFil
 
 function readVerifiedFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
   try {
-    return readExchangeFile(bytes, {
+    const file = readExchangeFile(bytes, {
       passphrase: opts.passphrase || undefined,
       readerAppVersion: ctx.version,
       knownTables: travellingTables(ctx.db),
       rowSchema: rowSchemaFor(ctx),
       expectedScope: opts.expectedScope,
+      maxBlobBytes: MAX_MATERIAL_BYTES,
     });
+    // Materials meet the same rules as an add (services/materials.ts owns them).
+    const problem = checkIncomingMaterials(ctx, file.tables.attachments ?? [], file.blobs);
+    if (problem) throw userError('validation', 'materials.errors.badIncoming', { detail: problem });
+    return file;
   } catch (e) {
     if (e instanceof ExchangeError) throw exchangeUserError(e);
     throw e;
@@ -578,6 +589,7 @@ async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions, made:
         JSON.stringify({ totals: preview.totals, conflicts: p.conflicts.length, flags: p.flags.length }),
       );
     // Later local edits must sort after everything imported, even from a clock hours ahead.
+    storeIncomingBlobs(ctx, file.blobs);
     if (newest) ctx.store.observe([newest]);
     return preview;
   });

@@ -8,7 +8,7 @@ export function materialsOf(store: RowStore, meetingId: string, includeArchived 
     .prepare(
       `SELECT a.* FROM attachments a LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
        WHERE a.meeting_id = ? AND (? OR a.deleted = 0)
-       ORDER BY a.agenda_item_id IS NOT NULL, i.position, a.created_at, a.id`,
+       ORDER BY a.agenda_item_id IS NOT NULL, i.position, a.created_at, json_extract(a.field_hlc, '$."*"'), a.id`,
     )
     .all(meetingId, includeArchived ? 1 : 0) as RawRow[];
   return rows.map((r) => store.decode<Material>('attachments', r));
