@@ -47,6 +47,13 @@ describe('materials through the contract', () => {
     expect(file.fileName).toBe('Muistio.pdf');
     expect(sha256(Buffer.from(file.contentBase64, 'base64'))).toBe(sha256(PDF));
 
+    // The agenda lists them: the meeting's under Materials, an item's under the item.
+    const md = Buffer.from(
+      (await t.api.meetings.document({ id: meeting.id, kind: 'agenda', format: 'md', lang: 'fi' })).contentBase64,
+      'base64',
+    ).toString('utf8');
+    expect(md).toMatch(/## Materiaalit[\s\S]*Muistio\.pdf \(1 kB\)[\s\S]*Materiaalit: kaavio\.png/);
+
     const removed = await t.api.materials.remove({ id: memo.id });
     expect(removed.deleted).toBe(true);
     expect((await t.api.materials.list({ meetingId: meeting.id })).map((m) => m.name)).toEqual(['kaavio.png']);

@@ -18,7 +18,15 @@ import { documentFileName, renderDocument, type Lang } from '../documents';
 import { renderInvitation, type ItipEvent, type ItipPerson } from '../documents/itip';
 import { userError } from '../errors';
 import { translator } from '../i18n';
-import { contactsOf, peopleByEmail, replyOf, repliesOf, seriesMeetingsAll, seriesSequence } from '../repositories/materials';
+import {
+  contactsOf,
+  materialsOf,
+  peopleByEmail,
+  replyOf,
+  repliesOf,
+  seriesMeetingsAll,
+  seriesSequence,
+} from '../repositories/materials';
 import { getSeries, membersAt } from '../repositories/meetings';
 import { readSettings } from './app';
 import { meetingHandlers } from './meetings';
@@ -228,7 +236,7 @@ async function documentAttachment(
 ): Promise<{ filename: string; content: Buffer; contentType: string }> {
   const t = translator(lang);
   const title = `${t(kind === 'agenda' ? 'meetings.documents.agendaTitle' : 'meetings.documents.minutesTitle')} ${detail.date} ${detail.groupName}`;
-  const doc = meetingDocModel(detail, kind, lang);
+  const doc = meetingDocModel(detail, kind, lang, materialsOf(ctx.store, detail.id));
   if (format === 'docx') {
     const file = await renderDocument(doc, 'docx');
     return { filename: documentFileName(title, 'docx'), content: Buffer.from(file.bytes), contentType: file.mimeType };

@@ -39,7 +39,22 @@ function formatDay(date: string, lang: Lang): string {
   return f.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-export function meetingDocModel(m: MeetingDetail, kind: 'agenda' | 'minutes', lang: Lang): Doc {
+/** A material as the agenda lists it: its name, type and size (the bytes travel beside the agenda). */
+export interface ListedMaterial {
+  agendaItemId: string | null;
+  name: string;
+  size: number;
+}
+
+function materialLine(x: ListedMaterial): string {
+  const size =
+    x.size < 1024 * 1024
+      ? `${Math.max(1, Math.round(x.size / 1024))} kB`
+      : `${Math.round((x.size / (1024 * 1024)) * 10) / 10} MB`;
+  return `${x.name} (${size})`;
+}
+
+export function meetingDocModel(m: MeetingDetail, kind: 'agenda' | 'minutes', lang: Lang, materials: ListedMaterial[] = []): Doc {
   const t = translator(lang);
   const name = (id: string | null) => (id ? (m.peopleNames[id] ?? '') : '');
   const org = (id: string | null) => (id ? (m.organisations.find((o) => o.id === id)?.abbreviation ?? '') : '');
@@ -98,6 +113,11 @@ export function meetingDocModel(m: MeetingDetail, kind: 'agenda' | 'minutes', la
     }
   }
 
+  const meetingMaterials = materials.filter((x) => !x.agendaItemId || !m.agenda.some((i) => i.id === x.agendaItemId));
+  if (meetingMaterials.length) {
+    blocks.push({ kind: 'heading', level: 1, text: t('materials.documentHeading') });
+    blocks.push({ kind: 'bulletList', items: meetingMaterials.map(materialLine) });
+  }
   blocks.push({ kind: 'heading', level: 1, text: t('meetings.agenda.title') });
   const timing = computeAgendaTimes(m.startTime, m.agenda, { endTime: m.endTime });
   const byId = new Map(m.agenda.map((i) => [i.id, i]));
@@ -117,6 +137,14 @@ export function meetingDocModel(m: MeetingDetail, kind: 'agenda' | 'minutes', la
         .join(' · '),
     });
     if (item.description) blocks.push({ kind: 'paragraph', text: item.description });
+    const itemMaterials = materials.filter((x) => x.agendaItemId === item.id);
+    if (itemMaterials.length) {
+      blocks.push({
+        kind: 'paragraph',
+        tone: 'muted',
+        text: t('materials.documentItem', { names: itemMaterials.map(materialLine).join(', ') }),
+      });
+    }
     if (item.standingKey === 'open_actions_review' && m.openActions.length) {
       blocks.push({
         kind: 'bulletList',
@@ -205,9 +233,10 @@ export function meetingDocument(
   kind: 'agenda' | 'minutes',
   format: DocumentFormat,
   lang: Lang,
+  materials: ListedMaterial[] = [],
 ): Promise<GeneratedFile> {
   const t = translator(lang);
-  const doc = meetingDocModel(m, kind, lang);
+  const doc = meetingDocModel(m, kind, lang, materials);
   const base = `${t(kind === 'agenda' ? 'meetings.documents.agendaTitle' : 'meetings.documents.minutesTitle')} ${m.date} ${m.groupName}`;
   return toFile(doc, format, base);
 }

@@ -64,6 +64,7 @@ import {
   templateOf,
 } from '../repositories/meetings';
 import { refreshRotationChairs } from './rotation-chairs';
+import { materialsOf } from '../repositories/materials';
 import { today } from '../clock';
 import { setGroupQuorumRule } from './groups';
 import { recordStatus } from './status-history';
@@ -826,7 +827,8 @@ export const meetingHandlers: HandlersFor<typeof meetingsContract, Ctx> = {
       return detail(ctx, id);
     }),
 
-  'meetings.document': ({ id, kind, format, lang }, ctx) => meetingDocument(detail(ctx, id), kind, format, lang),
+  'meetings.document': ({ id, kind, format, lang }, ctx) =>
+    meetingDocument(detail(ctx, id), kind, format, lang, materialsOf(ctx.store, id)),
   'meetings.decisionsDocument': ({ groupId, format, lang }, ctx) => {
     const group = requireGroup(ctx, groupId);
     return decisionsDocument(group, decisionsRegister(ctx.store, groupId), format, lang);

@@ -12,8 +12,13 @@ import { useLoad } from '../../ui/useLoad';
 import { NativeField } from './common';
 import { DecisionsRegister } from './DecisionsRegister';
 import { MeetingForm } from './MeetingForm';
-import { isMeetingTab, MeetingView } from './MeetingView';
+import { extraParts, isMeetingTab, MeetingView } from './MeetingView';
 import { PresentationView } from './PresentationView';
+import { InvitationsPanel } from './Invitations';
+import { MaterialsPanel } from './Materials';
+
+// Materials and invitations live in the meeting's Documents part (issue #17).
+extraParts.documents.push(MaterialsPanel, InvitationsPanel);
 import { RunMode } from './RunMode';
 
 /**

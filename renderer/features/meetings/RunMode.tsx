@@ -24,6 +24,7 @@ import { SelectField } from '../../ui/fields';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
 import { NativeField, titleOf } from './common';
+import { ExpectedAttendanceSummary } from './Invitations';
 import { ActionsPanel, AttendancePanel, DecisionsPanel, MinutesEditor, OpenActionsList } from './parts';
 import { openPresentation, useRunShare, type RunShare } from './runShare';
 
@@ -204,6 +205,7 @@ export function RunMode({ id }: { id: string }) {
           </div>
         </div>
       )}
+      <ExpectedAttendanceSummary meetingId={m.id} />
       <AttendancePanel m={m} onChange={meeting.reload} locked={locked} />
     </div>
   );
