@@ -39,6 +39,8 @@ import { CANCELLED_RULES, LEAVE_ACTIONS } from './rotation';
 import { CONFIDENTIALITY, DECISION_OUTCOMES, ORG_RESPONSES, ROUND_LANES } from './scanning';
 import { ATTENDANCE_STATUSES, STANDARD_ITEM_KEYS } from '../meetings';
 import { CANDIDATE_STATUSES, ROUND_STATUSES } from '../scanning/status';
+import { MAX_MATERIAL_BYTES, MAX_MATERIAL_NAME } from '../materials';
+import { REPLY_RESPONSES, REPLY_SOURCES } from './materials';
 
 /** The things whose status changes `status_history` keeps (electron/backend/services/status-history.ts). */
 export const STATUS_ENTITIES = ['group', 'round', 'candidate', 'minutes', 'decision', 'action'] as const;
@@ -184,6 +186,28 @@ export const ROW_RULES: Record<string, TableRules> = {
       status: col(choice(ATTENDANCE_STATUSES)),
       substitute_for_person_id: col(nullable(id)),
       note: col(optionalText(LIMITS.longText)),
+    },
+  },
+  // Meeting materials (#17): the bytes' own checks (hash, sniffed type, name) are the materials owner's
+  // (services/materials.ts, checkIncomingMaterials); these are the stored columns' shapes.
+  attachments: {
+    columns: {
+      meeting_id: col(id),
+      agenda_item_id: col(nullable(id)),
+      name: col(requiredText(MAX_MATERIAL_NAME)),
+      mime_type: col(z.string().min(1).max(200)),
+      size: col(count(MAX_MATERIAL_BYTES)),
+      sha256: col(z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.format' })),
+    },
+  },
+  meeting_replies: {
+    columns: {
+      meeting_id: col(id),
+      person_id: col(id),
+      response: col(choice(REPLY_RESPONSES)),
+      source: col(choice(REPLY_SOURCES)),
+      note: col(optionalText(LIMITS.shortText)),
+      responded_at: col(nullable(instant)),
     },
   },
   measures: {

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/contract/core';
 import { unpackEntries, packEntries } from '../../electron/backend/exchange/zip';
 import { blobEntryName, MANIFEST_ENTRY } from '../../electron/backend/exchange/format';
 import { databaseContent } from '../helpers/backend';
+import { rowProblem } from '../../shared/domain/rows';
 import { exportFrom, importInto, replica, travellingContent, type Replica } from './exchange-helpers';
 import { b64, invitationFixture, PDF, PNG, sha256 } from './materials-helpers';
 
@@ -68,6 +69,16 @@ describe('materials in exchange files', () => {
     const manifest = JSON.parse(Buffer.from(entries.get(MANIFEST_ENTRY)!).toString('utf8'));
     expect(manifest.formatMinor).toBe(1);
     expect(manifest.blobs.map((x: { sha256: string }) => x.sha256).sort()).toEqual([sha256(PDF), sha256(PNG)].sort());
+
+    // Every material and reply row the API wrote meets the travelling rows' domain schema.
+    for (const table of ['attachments', 'meeting_replies']) {
+      const rows = a.backend.ctx.db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.map((r) => rowProblem(table, r)).filter(Boolean)).toEqual([]);
+    }
+    expect(
+      rowProblem('attachments', { ...(a.backend.ctx.db.prepare(`SELECT * FROM attachments`).get() as object), size: -1 })?.field,
+    ).toBe('size');
 
     const res = await importInto(b, file);
     expect(res.applied).toBe(true);
