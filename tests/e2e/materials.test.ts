@@ -78,6 +78,10 @@ describe('meeting materials and invitations, end to end', () => {
       const { meeting } = await seed(app);
       const page = await newPage(browser);
       await page.goto(`${app.url}`);
+      // The app takes the token from the address first (and rewrites it to #/); go on after it has.
+      await expect
+        .poll(() => page.getByRole('navigation').getByRole('link', { name: 'Meetings', exact: true }).isVisible())
+        .toBe(true);
       await page.evaluate((id) => (window.location.hash = `#/meetings/${id}/documents`), meeting.id);
       const materials = page.getByRole('region', { name: 'Materials' });
       await expect.poll(() => materials.isVisible(), { timeout: 15_000 }).toBe(true);
