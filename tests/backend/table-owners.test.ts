@@ -77,6 +77,10 @@ const OWNERS: Record<string, Owner> = {
     modules: ['services/exchange.ts', 'exchange/', 'repositories/exchange.ts'],
     tables: ['handovers', 'conflicts', 'exchange_log'],
   },
+  'meeting materials and invitation replies': {
+    modules: ['services/materials.ts', 'services/invitations.ts', 'repositories/materials.ts'],
+    tables: ['blobs', 'attachments', 'meeting_replies'],
+  },
   'sync folders': { modules: ['sync/', 'repositories/sync.ts'], tables: ['sync_peers', 'sync_links', 'sync_files', 'sync_log'] },
   'the database file itself': { modules: ['db/', 'backup.ts'], tables: ['meta', 'backup_log'] },
 };
