@@ -173,7 +173,7 @@ describe('meetings, end to end', () => {
     expect(await review.getByText(/Book the venue/).isVisible()).toBe(true);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Action items', exact: true }).click();
-    await expect.poll(() => page.getByText('Book the venue').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Book the venue', { exact: true }).isVisible()).toBe(true);
     await expectAccessible(page, 'action items');
     await app.stop();
   });
