@@ -1,18 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
-
-/** The priorities table of ../shared/seed/DOMAIN.md, read from the file itself. */
-function domainTable() {
-  const file = path.resolve(__dirname, '../../../shared/seed/DOMAIN.md');
-  const text = fs.readFileSync(file, 'utf8');
-  const rows = text.split('\n').filter((l) => /^\| [1-9] \|/.test(l));
-  return rows.map((l) => {
-    const cells = l.split('|').map((c) => c.trim());
-    return { number: Number(cells[1]), title: cells[2]!, responsible: cells[3]!, others: cells[4]! };
-  });
-}
+import { domainTable } from '../helpers/seed-fixtures';
 
 let t: TestBackend | undefined;
 afterEach(() => t?.cleanup());

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import example from '../../resources/example/cooperation-model.json';
 import { databaseContent, startTestBackend, type TestBackend } from '../helpers/backend';
+import { domainTable } from '../helpers/seed-fixtures';
 
 const NOW = () => new Date('2026-06-15T09:00:00Z');
 
@@ -369,7 +368,11 @@ describe('search', () => {
       {
         kind: 'candidate',
         hits: [
-          expect.objectContaining({ id: candidate.id, groupName: '2027 H1', route: { page: 'scanning', params: ['candidate', candidate.id] } }),
+          expect.objectContaining({
+            id: candidate.id,
+            groupName: '2027 H1',
+            route: { page: 'scanning', params: ['candidate', candidate.id] },
+          }),
         ],
       },
     ]);
@@ -454,18 +457,6 @@ describe('government-term review', () => {
     expect(list.map((r) => [r.label, r.date, r.status])).toEqual([['Vaalikausi 2023–2027', '2023-06-20', 'closed']]);
   });
 });
-
-/** The priorities table of ../shared/seed/DOMAIN.md, read from the file itself. */
-function domainTable() {
-  const text = fs.readFileSync(path.resolve(__dirname, '../../../shared/seed/DOMAIN.md'), 'utf8');
-  return text
-    .split('\n')
-    .filter((l) => /^\| [1-9] \|/.test(l))
-    .map((l) => {
-      const cells = l.split('|').map((c) => c.trim());
-      return { number: Number(cells[1]), title: cells[2]!, responsible: cells[3]!, others: cells[4]! };
-    });
-}
 
 const KNOWN = new Set(example.organisations.map((o) => o.abbreviation));
 // "Poliisihallitus" and "POHA" are one organisation (the National Police Board).
