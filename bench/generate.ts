@@ -8,6 +8,7 @@
  * raw-insert baseline, so the generator's own cost is only building the rows.
  */
 import type { Database } from 'better-sqlite3';
+import { GROUP_STATUSES } from '../shared/domain/groups';
 import { formatHlc } from '../shared/hlc';
 
 export type ScaleName = 'W' | 'W/10' | 'W/100';
@@ -158,7 +159,9 @@ export function generate(db: Database, opts: GenerateOptions): GenerateResult {
   }
 
   const ORG_KINDS = ['ministry', 'agency', 'regional', 'municipal', 'ngo', 'research', 'business', 'other'];
-  const GROUP_STATUSES_BY_KIND = ['active', 'implementing', 'plan_drafting', 'preparing', 'evaluating'];
+  // The statuses a working priority group can be in, from the domain's own list (a value outside it is
+  // refused by the import's row rules, which made the whole-database import cases fail at W).
+  const GROUP_STATUSES_BY_KIND = GROUP_STATUSES.filter((s) => !['proposed', 'concluded', 'transferred'].includes(s));
 
   const result = db.transaction((): GenerateResult => {
     const organisations: string[] = [];

@@ -3,6 +3,7 @@ import { migrate, openDatabase, type Db } from '../../electron/backend/db/open';
 import { travellingTables } from '../../electron/backend/db/tables';
 import { rowMetaProblem } from '../../electron/backend/exchange/format';
 import { generate, mulberry32, W_COUNTS } from '../../bench/generate';
+import { rowProblem } from '../../shared/domain/rows';
 
 function freshDb(): Db {
   const db = openDatabase(':memory:');
@@ -63,7 +64,7 @@ describe('benchmark generator', () => {
     expect(db.prepare(`SELECT count(*) FROM action_items WHERE deleted = 1`).pluck().get()).toBe(20);
   });
 
-  it('writes valid travelling rows: meta fields, unique stamps, no broken references', () => {
+  it('writes valid travelling rows: meta fields, the domain rules an import applies, unique stamps, no broken references', () => {
     const db = freshDb();
     generate(db, { scale: 'W/100' });
     const stamps = new Set<string>();
@@ -71,6 +72,7 @@ describe('benchmark generator', () => {
     for (const [table, list] of Object.entries(dump(db))) {
       for (const row of list as Array<Record<string, unknown>>) {
         expect(rowMetaProblem(row), `${table} ${String(row.id)}`).toBeNull();
+        expect(rowProblem(table, row as never), `${table} ${String(row.id)}`).toBeNull();
         stamps.add(row.hlc as string);
         rows++;
       }
