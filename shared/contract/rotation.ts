@@ -7,6 +7,7 @@ import {
   ROTATION_EXPORT_FORMATS,
   ROTATION_MODES,
   ROTATION_UNITS,
+  type RotationChangePreview,
   type RotationFile,
   type RotationSummary,
   type RotationView,
@@ -76,6 +77,15 @@ export const departureInput = z
   })
   .strict();
 
+/** One change to preview (or make): an override, a swap, a skip, or a member leaving. */
+export const rotationChangeInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('override'), ...overrideInput.shape }).strict(),
+  z.object({ kind: z.literal('swap'), ...swapInput.shape }).strict(),
+  z.object({ kind: z.literal('skip'), ...skipInput.shape }).strict(),
+  z.object({ kind: z.literal('leave'), ...departureInput.shape }).strict(),
+]);
+export type RotationChangeInput = z.output<typeof rotationChangeInput>;
+
 export const exportInput = z
   .object({ groupId: id, format: z.enum(ROTATION_EXPORT_FORMATS, { error: 'validation.choice' }), lang: language.default('en') })
   .strict();
@@ -92,6 +102,12 @@ export const rotationContract = {
   'rotation.addOverride': method(overrideInput).returns<RotationView>(),
   'rotation.addSwap': method(swapInput).returns<RotationView>(),
   'rotation.addSkip': method(skipInput).returns<RotationView>(),
+  /**
+   * Which meetings (and terms) an override, swap, skip or member leaving would give to another chair,
+   * before → after. Runs the very function that makes the change, in a transaction it rolls back: writes
+   * nothing, and says exactly what saving would change.
+   */
+  'rotation.previewChange': method(rotationChangeInput).returns<RotationChangePreview>(),
   /** Removes an override, a skip or a swap (both halves of it). */
   'rotation.removeException': method(z.object({ id }).strict()).returns<RotationView>(),
   'rotation.setDeparture': method(departureInput).returns<RotationView>(),

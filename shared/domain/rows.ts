@@ -43,7 +43,7 @@ import { MAX_MATERIAL_BYTES, MAX_MATERIAL_NAME } from '../materials';
 import { REPLY_RESPONSES, REPLY_SOURCES } from './materials';
 
 /** The things whose status changes `status_history` keeps (electron/backend/services/status-history.ts). */
-export const STATUS_ENTITIES = ['group', 'round', 'candidate', 'minutes', 'decision', 'action'] as const;
+export const STATUS_ENTITIES = ['group', 'round', 'candidate', 'minutes', 'decision', 'action', 'rotation'] as const;
 
 /** A stored row: column name → SQLite value. */
 export type StoredRow = Record<string, unknown>;

@@ -245,3 +245,69 @@ export function memberExists(store: RowStore, unit: Rotation['unit'], memberId: 
   const table = unit === 'organisations' ? 'organisations' : 'people';
   return store.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(memberId) !== undefined;
 }
+
+// ───────────────────────── history ─────────────────────────
+
+export interface RotationHistoryRow {
+  id: string;
+  status: string;
+  date: string;
+  at: string;
+  note: string | null;
+  detail: string | null;
+  stamp: string;
+}
+
+/** The rotation's recorded changes (status_history, entity 'rotation'), oldest first. */
+export function rotationHistoryRows(store: RowStore, rotationId: string): RotationHistoryRow[] {
+  return store
+    .prepare(
+      `SELECT id, status, date, created_at AS at, note, detail, hlc AS stamp FROM status_history
+       WHERE deleted = 0 AND entity_type = 'rotation' AND entity_id = ? ORDER BY created_at, hlc`,
+    )
+    .all(rotationId) as RotationHistoryRow[];
+}
+
+/** What the rotation's own rows say about its changes: versions, exceptions (removed ones too), departures. */
+export function rotationRowsHistory(store: RowStore, rotationId: string) {
+  const versions = store
+    .prepare(
+      `SELECT id, effective_from AS effectiveFrom, created_at AS at, json_extract(field_hlc, '$."*"') AS stamp FROM rotation_versions
+       WHERE rotation_id = ? AND deleted = 0 ORDER BY created_at, effective_from`,
+    )
+    .all(rotationId) as Array<{ id: string; effectiveFrom: string; at: string; stamp: string }>;
+  const exceptions = store
+    .prepare(
+      `SELECT id, kind, meeting_id AS meetingId, other_meeting_id AS otherMeetingId, term_start AS termStart,
+              other_term_start AS otherTermStart, coalesce(organisation_id, person_id) AS memberId, reason,
+              created_at AS at, updated_at AS updatedAt, deleted, json_extract(field_hlc, '$."*"') AS stamp,
+              hlc AS updatedStamp
+       FROM rotation_exceptions WHERE rotation_id = ? ORDER BY created_at, id`,
+    )
+    .all(rotationId) as Array<{
+    id: string;
+    kind: 'override' | 'swap' | 'skip';
+    meetingId: string | null;
+    otherMeetingId: string | null;
+    termStart: string | null;
+    otherTermStart: string | null;
+    memberId: string | null;
+    reason: string | null;
+    at: string;
+    updatedAt: string;
+    deleted: number;
+    stamp: string;
+    updatedStamp: string;
+  }>;
+  const departures = store
+    .prepare(
+      `SELECT coalesce(s.organisation_id, s.person_id) AS memberId, s.left_from AS "from",
+              coalesce(s.successor_organisation_id, s.successor_person_id) AS successorId, max(s.updated_at) AS at,
+              max(s.hlc) AS stamp
+       FROM rotation_slots s JOIN rotation_versions v ON v.id = s.version_id
+       WHERE v.rotation_id = ? AND s.deleted = 0 AND v.deleted = 0 AND s.left_from IS NOT NULL
+       GROUP BY memberId`,
+    )
+    .all(rotationId) as Array<{ memberId: string; from: string; successorId: string | null; at: string; stamp: string }>;
+  return { versions, exceptions, departures };
+}

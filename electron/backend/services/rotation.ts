@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { HandlersFor } from '../../../shared/contract/core';
-import type { rotationContract, SlotTargetInput } from '../../../shared/contract/rotation';
+import type { RotationChangeInput, rotationContract, SlotTargetInput } from '../../../shared/contract/rotation';
 import {
   SCHEDULE_MONTHS,
+  type ChairChange,
   type HandoverView,
+  type RotationHistoryKind,
   type RotationExceptionView,
   type RotationSummary,
   type RotationVersionView,
@@ -23,12 +25,14 @@ import {
   type RotationVersion,
   type SlotTarget,
 } from '../../../shared/rotation';
+import { today as todayOf } from '../clock';
 import type { Ctx } from '../context';
 import { userError } from '../errors';
 import {
   absences,
   engineMeetings,
   exceptionRows,
+  groupMeetings,
   listRotations,
   meetingDate,
   memberExists,
@@ -37,6 +41,10 @@ import {
 } from '../repositories/rotation';
 import { groupSchedule, refreshRotationChairs, type GroupSchedule } from './rotation-chairs';
 import { exportRotation } from './rotation-export';
+import { rotationGlance } from './rotation-glance';
+import { rotationHistory } from './rotation-history';
+import { recordStatus } from './status-history';
+import { currentPersonId } from '../repositories/meetings';
 
 // ───────────────────────── view ─────────────────────────
 
@@ -170,6 +178,13 @@ export function buildView(ctx: Ctx, found: GroupSchedule): RotationView {
   for (const e of exceptions) if (e.memberId) named.add(e.memberId);
   for (const d of departures) if (d.successorId) named.add(d.successorId);
   for (const m of schedule.meetings) if (m.chair) named.add(m.chair);
+  const glance = rotationGlance(found);
+  const history = rotationHistory(ctx, found);
+  for (const seg of glance.timeline.segments) if (seg.chairId) named.add(seg.chairId);
+  for (const h of history) {
+    for (const id of [h.memberId, h.successorId, ...h.members, ...h.changes.flatMap((c) => [c.beforeId, c.afterId])])
+      if (id) named.add(id);
+  }
 
   return {
     rotation: record,
@@ -186,6 +201,8 @@ export function buildView(ctx: Ctx, found: GroupSchedule): RotationView {
     handovers: handoverViews,
     nextHandover: first ? { ...first, withinNotice: first.date <= noticeEnd } : null,
     notices: schedule.notices,
+    ...glance,
+    history,
   };
 }
 
@@ -269,15 +286,6 @@ function insertVersion(ctx: Ctx, rotationId: string, unit: Rotation['unit'], v: 
   });
 }
 
-/** After a change: refuse if the engine says the rotation is now invalid, else rewrite meeting chairs. */
-function finish(ctx: Ctx, groupId: string): RotationView {
-  const found = groupSchedule(ctx, groupId);
-  if (!found) throw userError('not_found', 'errors.notFound', { entity: 'rotation' });
-  assertValid(found.rotation);
-  refreshRotationChairs(ctx, groupId);
-  return viewOf(ctx, groupId);
-}
-
 function mustFind(ctx: Ctx, groupId: string): GroupSchedule {
   const found = groupSchedule(ctx, groupId);
   if (!found) throw userError('not_found', 'errors.notFound', { entity: 'rotation' });
@@ -323,6 +331,7 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
         throw userError('validation', 'rotation.errors.termFieldsRequired');
       }
       if (input.startIndex >= input.members.length) throw userError('validation', 'rotation.errors.startMember');
+      const before = chairSnapshot(ctx, input.groupId);
       const rotation = ctx.store.insert<{ id: string }>('rotations', {
         groupId: input.groupId,
         name: input.name,
@@ -340,7 +349,13 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
       if (input.termLength !== null) version.termLength = input.termLength;
       if (input.anchorDate !== null) version.anchorDate = input.anchorDate;
       insertVersion(ctx, rotation.id, input.unit, version);
-      return finish(ctx, input.groupId);
+      const changes = finishTracked(ctx, input.groupId, before);
+      record(ctx, rotation.id, 'created', changes, {
+        ref: `version:${version.id}`,
+        effectiveFrom: version.effectiveFrom,
+        members: version.members,
+      });
+      return viewOf(ctx, input.groupId);
     }),
 
   'rotation.edit': (input, ctx) =>
@@ -348,6 +363,7 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
       const ref = requireRotation(ctx, input.rotationId);
       assertMembers(ctx, ref.unit, input.members);
       const found = mustFind(ctx, ref.groupId);
+      const before = chairSnapshot(ctx, ref.groupId);
       // A date in the past takes effect today: the engine keeps the chairs announced on the edit day
       // anyway, and a past date would slot in before later versions, which would then override it.
       const effectiveFrom = input.effectiveFrom < found.today ? found.today : input.effectiveFrom;
@@ -373,113 +389,52 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
       insertVersion(ctx, ref.id, ref.unit, version);
       // Departures travel on the slots: copy them onto the new version's slots of the same member.
       for (const d of found.rotation.departures) writeDeparture(ctx, ref, d.memberId, d.from, d.action, d.successorId ?? null);
-      return finish(ctx, ref.groupId);
+      const changes = finishTracked(ctx, ref.groupId, before);
+      record(ctx, ref.id, 'version', changes, { ref: `version:${version.id}`, effectiveFrom, members: version.members });
+      return viewOf(ctx, ref.groupId);
     }),
 
   'rotation.updateSettings': ({ rotationId, ...patch }, ctx) =>
     ctx.tx(() => {
       const ref = requireRotation(ctx, rotationId);
+      const before = chairSnapshot(ctx, ref.groupId);
       ctx.store.update('rotations', ref.id, patch);
-      return finish(ctx, ref.groupId);
+      const changes = finishTracked(ctx, ref.groupId, before);
+      record(ctx, ref.id, 'settings', changes, {});
+      return viewOf(ctx, ref.groupId);
     }),
 
-  'rotation.addOverride': (input, ctx) =>
-    ctx.tx(() => {
-      const ref = requireRotation(ctx, input.rotationId);
-      const found = mustFind(ctx, ref.groupId);
-      const target = toTarget(input.target);
-      assertTarget(ctx, found, target, { allowCancelled: false });
-      assertMembers(ctx, ref.unit, [input.memberId]);
-      ctx.store.insert('rotation_exceptions', {
-        rotationId: ref.id,
-        kind: 'override',
-        ...targetColumns(target),
-        ...memberColumns(ref.unit, input.memberId),
-        reason: input.reason,
-      });
-      return finish(ctx, ref.groupId);
-    }),
+  'rotation.previewChange': (input, ctx) => {
+    const changes = dryRun(ctx, () => applyChange(ctx, input));
+    const ref = requireRotation(ctx, input.rotationId);
+    const ids = [...new Set(changes.flatMap((c) => [c.beforeId, c.afterId]).filter((x): x is string => x !== null))];
+    return { changes, members: memberRefs(ctx.store, ref.unit, ref.groupId, ids) };
+  },
 
-  'rotation.addSwap': (input, ctx) =>
-    ctx.tx(() => {
-      const ref = requireRotation(ctx, input.rotationId);
-      const found = mustFind(ctx, ref.groupId);
-      const first = toTarget(input.first);
-      const second = toTarget(input.second);
-      if ('meetingId' in first !== 'meetingId' in second)
-        throw userError('validation', 'rotation.swapMixedTargets', { exceptionId: 'new' });
-      if (targetKey(first) === targetKey(second))
-        throw userError('validation', 'rotation.swapSameTarget', { exceptionId: 'new' });
-      assertTarget(ctx, found, first, { allowCancelled: false });
-      assertTarget(ctx, found, second, { allowCancelled: false });
-      ctx.store.insert('rotation_exceptions', {
-        rotationId: ref.id,
-        kind: 'swap',
-        ...targetColumns(first),
-        ...targetColumns(second, true),
-        reason: input.reason,
-      });
-      return finish(ctx, ref.groupId);
-    }),
-
-  'rotation.addSkip': (input, ctx) =>
-    ctx.tx(() => {
-      const ref = requireRotation(ctx, input.rotationId);
-      const found = mustFind(ctx, ref.groupId);
-      const target = toTarget(input.target);
-      assertTarget(ctx, found, target, { allowCancelled: false });
-      assertMembers(ctx, ref.unit, [input.memberId]);
-      const termMode = found.rotation.versions.some((v) => v.mode !== 'per_meeting');
-      if (termMode === 'meetingId' in target)
-        throw userError('validation', 'rotation.exceptionTargetMismatch', { exceptionId: 'new' });
-      // A skip only acts on the member's own turn; refuse it up front instead of storing an inert one.
-      const baseChair =
-        'meetingId' in target
-          ? found.schedule.meetings.find((m) => m.meetingId === target.meetingId)?.baseChair
-          : computeTerms(found.rotation, target.termStart, target.termStart).find((t) => t.start === target.termStart)?.baseChair;
-      if (baseChair !== input.memberId) throw userError('validation', 'rotation.skipNotTheirTurn');
-      ctx.store.insert('rotation_exceptions', {
-        rotationId: ref.id,
-        kind: 'skip',
-        ...targetColumns(target),
-        ...memberColumns(ref.unit, input.memberId),
-        reason: input.reason,
-      });
-      return finish(ctx, ref.groupId);
-    }),
+  'rotation.addOverride': (input, ctx) => ctx.tx(() => viewOf(ctx, applyChange(ctx, { kind: 'override', ...input }).groupId)),
+  'rotation.addSwap': (input, ctx) => ctx.tx(() => viewOf(ctx, applyChange(ctx, { kind: 'swap', ...input }).groupId)),
+  'rotation.addSkip': (input, ctx) => ctx.tx(() => viewOf(ctx, applyChange(ctx, { kind: 'skip', ...input }).groupId)),
+  'rotation.setDeparture': (input, ctx) => ctx.tx(() => viewOf(ctx, applyChange(ctx, { kind: 'leave', ...input }).groupId)),
 
   'rotation.removeException': ({ id }, ctx) =>
     ctx.tx(() => {
       const row = ctx.store.get<{ rotationId: string; deleted: boolean }>('rotation_exceptions', id);
       if (!row || row.deleted) throw userError('not_found', 'errors.notFound', { entity: 'rotation' });
       const ref = requireRotation(ctx, row.rotationId);
+      const exception = exceptionRows(ctx.store, ref.id).find((e) => e.id === id);
+      const before = chairSnapshot(ctx, ref.groupId);
       // A swap is one row holding both halves, so this restores both meetings (or terms).
       ctx.store.archive('rotation_exceptions', id);
-      return finish(ctx, ref.groupId);
-    }),
-
-  'rotation.setDeparture': (input, ctx) =>
-    ctx.tx(() => {
-      const ref = requireRotation(ctx, input.rotationId);
+      const changes = finishTracked(ctx, ref.groupId, before);
       const found = mustFind(ctx, ref.groupId);
-      if (!found.rotation.versions.some((v) => v.members.includes(input.memberId))) {
-        throw userError('validation', 'rotation.errors.notAMember');
-      }
-      if (input.action === 'succeed') {
-        if (!input.successorId) throw userError('validation', 'rotation.errors.successorRequired');
-        if (input.successorId === input.memberId)
-          throw userError('validation', 'rotation.successorIsSelf', { memberId: input.memberId });
-        assertMembers(ctx, ref.unit, [input.successorId]);
-      }
-      const successor = input.action === 'succeed' ? input.successorId : null;
-      const next = found.rotation.departures.filter((d) => d.memberId !== input.memberId);
-      const departure = { id: `departure-${input.memberId}`, memberId: input.memberId, from: input.from, action: input.action };
-      assertValid({
-        ...found.rotation,
-        departures: [...next, successor ? { ...departure, successorId: successor } : departure],
+      record(ctx, ref.id, 'exceptionRemoved', changes, {
+        ref: `removed:${id}`,
+        exceptionKind: exception?.kind ?? null,
+        memberId: exception ? (exception.organisationId ?? exception.personId) : null,
+        slotDate: exception ? slotDateOf(found, exception.meetingId, exception.termStart) : null,
+        otherSlotDate: exception ? slotDateOf(found, exception.otherMeetingId, exception.otherTermStart) : null,
       });
-      writeDeparture(ctx, ref, input.memberId, input.from, input.action, successor);
-      return finish(ctx, ref.groupId);
+      return viewOf(ctx, ref.groupId);
     }),
 
   'rotation.removeDeparture': ({ rotationId, memberId }, ctx) =>
@@ -488,6 +443,7 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
       const found = mustFind(ctx, ref.groupId);
       if (!found.rotation.departures.some((d) => d.memberId === memberId))
         throw userError('not_found', 'rotation.errors.noDeparture');
+      const before = chairSnapshot(ctx, ref.groupId);
       for (const s of slotRows(ctx.store, ref.id)) {
         if ((s.organisationId ?? s.personId) !== memberId) continue;
         ctx.store.update('rotation_slots', s.id, {
@@ -497,11 +453,229 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
           successorPersonId: null,
         });
       }
-      return finish(ctx, ref.groupId);
+      const changes = finishTracked(ctx, ref.groupId, before);
+      record(ctx, ref.id, 'departureRemoved', changes, { memberId });
+      return viewOf(ctx, ref.groupId);
     }),
 
   'rotation.export': (input, ctx) => exportRotation(ctx, viewOf(ctx, input.groupId), input.format, input.lang),
 };
+
+// ───────────────────────── changes: one function applies them, and previews them ─────────────────────────
+
+/**
+ * Make an override, swap, skip or departure: check it, write it, re-validate the rotation, rewrite the
+ * meetings' chairs, and record it in the history with the chairs it changed. Runs in the caller's
+ * transaction and returns the group and the changed chairs. `rotation.previewChange` runs this same function in a
+ * transaction it rolls back, so the preview and the change cannot disagree.
+ */
+function applyChange(ctx: Ctx, change: RotationChangeInput): { groupId: string; changes: ChairChange[] } {
+  const ref = requireRotation(ctx, change.rotationId);
+  const found = mustFind(ctx, ref.groupId);
+  const before = chairSnapshot(ctx, ref.groupId);
+  const detail = writeChange(ctx, ref, found, change);
+  const changes = finishTracked(ctx, ref.groupId, before);
+  record(
+    ctx,
+    ref.id,
+    change.kind === 'leave' ? 'departure' : change.kind,
+    changes,
+    detail,
+    change.kind === 'leave' ? null : change.reason,
+  );
+  return { groupId: ref.groupId, changes };
+}
+
+/** The checks and the writes of one change; returns what the history says about it. */
+function writeChange(ctx: Ctx, ref: RotationRef, found: GroupSchedule, change: RotationChangeInput): HistoryDetail {
+  if (change.kind === 'override' || change.kind === 'skip') {
+    const target = toTarget(change.target);
+    assertTarget(ctx, found, target, { allowCancelled: false });
+    assertMembers(ctx, ref.unit, [change.memberId]);
+    if (change.kind === 'skip') {
+      const termMode = found.rotation.versions.some((v) => v.mode !== 'per_meeting');
+      if (termMode === 'meetingId' in target)
+        throw userError('validation', 'rotation.exceptionTargetMismatch', { exceptionId: 'new' });
+      // A skip only acts on the member's own turn; refuse it up front instead of storing an inert one.
+      const baseChair =
+        'meetingId' in target
+          ? found.schedule.meetings.find((m) => m.meetingId === target.meetingId)?.baseChair
+          : computeTerms(found.rotation, target.termStart, target.termStart).find((t) => t.start === target.termStart)?.baseChair;
+      if (baseChair !== change.memberId) throw userError('validation', 'rotation.skipNotTheirTurn');
+    }
+    const row = ctx.store.insert<{ id: string }>('rotation_exceptions', {
+      rotationId: ref.id,
+      kind: change.kind,
+      ...targetColumns(target),
+      ...memberColumns(ref.unit, change.memberId),
+      reason: change.reason,
+    });
+    return { ref: `exception:${row.id}`, memberId: change.memberId, slotDate: slotDate(found, target) };
+  }
+  if (change.kind === 'swap') {
+    const first = toTarget(change.first);
+    const second = toTarget(change.second);
+    if ('meetingId' in first !== 'meetingId' in second)
+      throw userError('validation', 'rotation.swapMixedTargets', { exceptionId: 'new' });
+    if (targetKey(first) === targetKey(second)) throw userError('validation', 'rotation.swapSameTarget', { exceptionId: 'new' });
+    assertTarget(ctx, found, first, { allowCancelled: false });
+    assertTarget(ctx, found, second, { allowCancelled: false });
+    const row = ctx.store.insert<{ id: string }>('rotation_exceptions', {
+      rotationId: ref.id,
+      kind: 'swap',
+      ...targetColumns(first),
+      ...targetColumns(second, true),
+      reason: change.reason,
+    });
+    return { ref: `exception:${row.id}`, slotDate: slotDate(found, first), otherSlotDate: slotDate(found, second) };
+  }
+  // A member leaving.
+  if (!found.rotation.versions.some((v) => v.members.includes(change.memberId))) {
+    throw userError('validation', 'rotation.errors.notAMember');
+  }
+  if (change.action === 'succeed') {
+    if (!change.successorId) throw userError('validation', 'rotation.errors.successorRequired');
+    if (change.successorId === change.memberId)
+      throw userError('validation', 'rotation.successorIsSelf', { memberId: change.memberId });
+    assertMembers(ctx, ref.unit, [change.successorId]);
+  }
+  const successor = change.action === 'succeed' ? change.successorId : null;
+  const next = found.rotation.departures.filter((d) => d.memberId !== change.memberId);
+  const departure = { id: `departure-${change.memberId}`, memberId: change.memberId, from: change.from, action: change.action };
+  assertValid({
+    ...found.rotation,
+    departures: [...next, successor ? { ...departure, successorId: successor } : departure],
+  });
+  writeDeparture(ctx, ref, change.memberId, change.from, change.action, successor);
+  return {
+    ref: `departure:${change.memberId}:${change.from}`,
+    memberId: change.memberId,
+    successorId: successor,
+    slotDate: change.from,
+    leaveAction: change.action,
+  };
+}
+
+class Rollback extends Error {
+  constructor(readonly changes: ChairChange[]) {
+    super('preview');
+  }
+}
+
+/** Run `fn` (which makes a change and says what it changed) in a transaction that is always rolled back. */
+function dryRun(ctx: Ctx, fn: () => { changes: ChairChange[] }): ChairChange[] {
+  try {
+    // better-sqlite3 nests a transaction inside another as a savepoint, so this rolls back only itself.
+    ctx.db.transaction(() => {
+      throw new Rollback(fn().changes);
+    })();
+  } catch (e) {
+    if (e instanceof Rollback) return e.changes;
+    throw e;
+  }
+  return [];
+}
+
+interface Snapshot {
+  entries: Map<string, ChairChange & { chairId: string | null }>;
+}
+
+/** The chair every meeting has as stored, and (term modes) every term's chair, from today to the schedule's end. */
+function chairSnapshot(ctx: Ctx, groupId: string): Snapshot {
+  const entries: Snapshot['entries'] = new Map();
+  const found = groupSchedule(ctx, groupId);
+  const today = found?.today ?? todayOf(ctx);
+  const until = addCalendarMonths(today, SCHEDULE_MONTHS);
+  for (const m of found?.meetings ?? groupMeetings(ctx.store, groupId)) {
+    entries.set(`m:${m.id}`, {
+      kind: 'meeting',
+      meetingId: m.id,
+      title: m.title,
+      date: meetingDate(m),
+      lastDay: null,
+      beforeId: null,
+      afterId: null,
+      chairId: m.chairOrganisationId ?? m.chairPersonId,
+    });
+  }
+  if (found && found.rotation.versions.some((v) => v.mode !== 'per_meeting')) {
+    for (const term of computeTerms(found.rotation, today, addCalendarDays(until, -1))) {
+      entries.set(`t:${term.start}`, {
+        kind: 'term',
+        meetingId: null,
+        title: null,
+        date: term.start,
+        lastDay: term.lastDay,
+        beforeId: null,
+        afterId: null,
+        chairId: term.chair,
+      });
+    }
+  }
+  return { entries };
+}
+
+/** Validate, rewrite the meetings' chairs, and say which chairs changed since `before` (terms first by date). */
+function finishTracked(ctx: Ctx, groupId: string, before: Snapshot): ChairChange[] {
+  const found = groupSchedule(ctx, groupId);
+  if (!found) throw userError('not_found', 'errors.notFound', { entity: 'rotation' });
+  assertValid(found.rotation);
+  refreshRotationChairs(ctx, groupId);
+  const after = chairSnapshot(ctx, groupId);
+  const changes: ChairChange[] = [];
+  for (const [key, a] of after.entries) {
+    const b = before.entries.get(key);
+    const beforeId = b?.chairId ?? null;
+    if (beforeId === a.chairId) continue;
+    const { chairId, ...entry } = a;
+    changes.push({ ...entry, beforeId, afterId: chairId });
+  }
+  changes.sort((x, y) => (x.date !== y.date ? (x.date < y.date ? -1 : 1) : x.kind === y.kind ? 0 : x.kind === 'term' ? -1 : 1));
+  return changes;
+}
+
+type HistoryDetail = {
+  ref?: string;
+  memberId?: string | null;
+  successorId?: string | null;
+  slotDate?: string | null;
+  otherSlotDate?: string | null;
+  effectiveFrom?: string;
+  members?: string[];
+  leaveAction?: string;
+  exceptionKind?: string | null;
+};
+
+/** One history entry, through the one writer of status_history, with who made the change. */
+function record(
+  ctx: Ctx,
+  rotationId: string,
+  kind: RotationHistoryKind,
+  changes: ChairChange[],
+  detail: HistoryDetail,
+  reason: string | null = null,
+) {
+  recordStatus(ctx, {
+    entityType: 'rotation',
+    entityId: rotationId,
+    status: kind,
+    date: todayOf(ctx),
+    note: reason,
+    detail: { by: currentPersonId(ctx.store), ...detail, changes },
+  });
+}
+
+function slotDate(found: GroupSchedule, target: SlotTarget): string | null {
+  return 'meetingId' in target ? slotDateOf(found, target.meetingId, null) : target.termStart;
+}
+
+function slotDateOf(found: GroupSchedule, meetingId: string | null, termStart: string | null): string | null {
+  if (meetingId) {
+    const m = found.meetings.find((x) => x.id === meetingId);
+    return m ? meetingDate(m) : null;
+  }
+  return termStart;
+}
 
 /** Record a departure on every slot of the member, in every version of the rotation. */
 function writeDeparture(
