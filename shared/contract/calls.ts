@@ -23,6 +23,7 @@ export const READ_METHODS: ReadonlySet<string> = new Set<MethodName>([
   'app.info',
   'settings.get',
   'exchange.checklist',
+  'exchange.checklistDocument',
   'exchange.preview',
   'exchange.log',
   'exchange.conflicts',

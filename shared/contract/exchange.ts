@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, type ContractShape } from './core';
-import { id, longText } from './schemas';
+import { id, language, longText } from './schemas';
 import type {
   BackupEntry,
   ConflictEntry,
@@ -29,6 +29,11 @@ export const exportGroupInput = z
     toOrganisationId: id.nullish(),
   })
   .strict();
+
+/** Who the file is for: a person or an organisation (at most one). */
+const recipientFields = { toPersonId: id.nullish(), toOrganisationId: id.nullish() };
+export const checklistInput = z.object({ groupId: id, ...recipientFields }).strict();
+export const checklistDocumentInput = z.object({ groupId: id, ...recipientFields, lang: language.default('en') }).strict();
 
 export const importInput = z
   .object({
@@ -60,7 +65,9 @@ export interface ExportedFile {
 
 export const exchangeContract = {
   /** The handover checklist generated from the group's data (shown in the export wizard). */
-  'exchange.checklist': method(z.object({ groupId: id }).strict()).returns<HandoverChecklist>(),
+  'exchange.checklist': method(checklistInput).returns<HandoverChecklist>(),
+  /** The handover checklist as a printable document (HTML: printed by the browser, or to PDF by the host). */
+  'exchange.checklistDocument': method(checklistDocumentInput).returns<{ fileName: string; html: string }>(),
   /** Records a handover (note + checklist) and returns the group's exchange file. */
   'exchange.exportGroup': method(exportGroupInput).returns<ExportedFile & { handoverId: string }>(),
   'exchange.exportDatabase': method(z.object({ passphrase: newPassphrase }).strict()).returns<ExportedFile>(),

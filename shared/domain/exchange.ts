@@ -153,15 +153,58 @@ export interface ChecklistContact {
   phone: string | null;
 }
 
+/** The rotating chair at the handover: who chairs now, until when, and who is next. */
+export interface ChecklistRotation {
+  name: string;
+  unit: 'organisations' | 'people';
+  nextChairId: string | null;
+  chairNow: string | null;
+  until: string | null;
+  handover: string | null;
+  nextChair: string | null;
+}
+
+export interface ChecklistMeasure {
+  id: string;
+  title: string;
+  status: string;
+  responsible: string | null;
+  dueDate: string | null;
+}
+
+export interface ChecklistIndicator {
+  id: string;
+  name: string;
+  kind: string;
+  unit: string | null;
+  targetValue: number | null;
+  targetDate: string | null;
+  latest: { period: string; value: number } | null;
+}
+
+/** Who the file is for: a person or an organisation (stored on the handover as to_person / to_organisation). */
+export interface ChecklistRecipient {
+  kind: 'person' | 'organisation';
+  id: string;
+  name: string;
+}
+
 /** Generated from the data when the outgoing chair prepares a handover; travels in `handovers.checklist`. */
 export interface HandoverChecklist {
   groupId: string;
+  groupName?: string;
   generatedOn: string;
+  recipient?: ChecklistRecipient | null;
+  /** The group's rotating chair, when it has one. */
+  rotation?: ChecklistRotation | null;
   openActions: ChecklistAction[];
   nextMeetings: ChecklistMeeting[];
   /** Held meetings whose minutes are not approved (their decisions are pending approval). */
   pendingMinutes: ChecklistMinutes[];
   contacts: ChecklistContact[];
+  /** The plan: the group's measures and its indicators with their latest values. */
+  measures?: ChecklistMeasure[];
+  indicators?: ChecklistIndicator[];
 }
 
 export interface ExchangeLogEntry {

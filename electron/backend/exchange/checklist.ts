@@ -2,10 +2,20 @@
  * The handover checklist the outgoing chair hands over with the file: generated from the group's own
  * data (its subgroups included) so nothing open is forgotten.
  */
-import type { HandoverChecklist } from '../../../shared/domain/exchange';
+import type { ChecklistRecipient, ChecklistRotation, HandoverChecklist } from '../../../shared/domain/exchange';
 import { today as todayOf } from '../clock';
 import type { Ctx } from '../context';
+import { documentFileName, renderHtml, type Block, type Doc, type Lang } from '../documents';
+import { translator } from '../i18n';
+import { groupIndicators, groupMeasures } from '../repositories/portfolio';
+import { memberRefs } from '../repositories/rotation';
+import { groupSchedule, groupTitle } from '../services/rotation-chairs';
+import { rotationGlance } from '../services/rotation-glance';
 
+export interface RecipientInput {
+  toPersonId?: string | null | undefined;
+  toOrganisationId?: string | null | undefined;
+}
 
 const CLOSED_ACTION = `('done', 'completed', 'cancelled')`;
 
@@ -20,8 +30,42 @@ export function groupTreeIds(ctx: Ctx, groupId: string): string[] {
     .all(groupId) as string[];
 }
 
-export function buildChecklist(ctx: Ctx, groupId: string): HandoverChecklist {
-  ctx.store.require('work_groups', groupId, 'group');
+/** The rotating chair at the handover, from the same computation as the rotation's own screen. */
+function checklistRotation(ctx: Ctx, groupId: string): ChecklistRotation | null {
+  const found = groupSchedule(ctx, groupId);
+  if (!found) return null;
+  const { chairNow } = rotationGlance(found);
+  const ids = [chairNow.chairId, chairNow.nextChairId].filter((x): x is string => x !== null);
+  const labels = new Map(memberRefs(ctx.store, found.record.unit, groupId, ids).map((m) => [m.id, m.label]));
+  return {
+    name: found.record.name,
+    unit: found.record.unit,
+    nextChairId: chairNow.nextChairId,
+    chairNow: chairNow.chairId ? (labels.get(chairNow.chairId) ?? null) : null,
+    until: chairNow.until,
+    handover: chairNow.handover,
+    nextChair: chairNow.nextChairId ? (labels.get(chairNow.nextChairId) ?? null) : null,
+  };
+}
+
+function recipientOf(ctx: Ctx, input: RecipientInput): ChecklistRecipient | null {
+  if (input.toPersonId) {
+    const p = ctx.store.require<{ name: string }>('people', input.toPersonId, 'person');
+    return { kind: 'person', id: input.toPersonId, name: p.name };
+  }
+  if (input.toOrganisationId) {
+    const o = ctx.store.require<{ name: string; abbreviation: string | null }>(
+      'organisations',
+      input.toOrganisationId,
+      'organisation',
+    );
+    return { kind: 'organisation', id: input.toOrganisationId, name: o.abbreviation ? `${o.abbreviation} – ${o.name}` : o.name };
+  }
+  return null;
+}
+
+export function buildChecklist(ctx: Ctx, groupId: string, recipient: RecipientInput = {}): HandoverChecklist {
+  const group = ctx.store.require<{ name: string; priorityNumber: number | null }>('work_groups', groupId, 'group');
   const today = todayOf(ctx);
   const tree = JSON.stringify(groupTreeIds(ctx, groupId));
   const inTree = `IN (SELECT value FROM json_each(@tree))`;
@@ -71,12 +115,184 @@ export function buildChecklist(ctx: Ctx, groupId: string): HandoverChecklist {
     )
     .all({ tree, today }) as HandoverChecklist['contacts'];
 
+  const measures = groupMeasures(ctx.store, groupId).map((m) => ({
+    id: m.id,
+    title: m.title,
+    status: m.status,
+    responsible: m.responsibleAbbreviation,
+    dueDate: m.dueDate,
+  }));
+  const indicators = groupIndicators(ctx.store, groupId).map((i) => {
+    const last = i.values.at(-1);
+    return {
+      id: i.id,
+      name: i.name,
+      kind: i.kind,
+      unit: i.unit,
+      targetValue: i.targetValue,
+      targetDate: i.targetDate,
+      latest: last ? { period: last.period, value: last.value } : null,
+    };
+  });
+
   return {
     groupId,
+    groupName: groupTitle(group.name, group.priorityNumber),
     generatedOn: today,
+    recipient: recipientOf(ctx, recipient),
+    rotation: checklistRotation(ctx, groupId),
     openActions: actions.map((a) => ({ ...a, overdue: a.dueDate !== null && a.dueDate < today })),
     nextMeetings,
     pendingMinutes,
     contacts,
+    measures,
+    indicators,
   };
+}
+
+// ───────────────────────── the printable checklist ─────────────────────────
+
+const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
+function day(date: string | null, lang: Lang): string {
+  if (!date) return '';
+  let f = dayFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat({ fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }[lang], { dateStyle: 'long', timeZone: 'UTC' });
+    dayFormats.set(lang, f);
+  }
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return f.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** The handover checklist as a document (HTML for printing or PDF), with the recipient on it. */
+export function checklistDocument(c: HandoverChecklist, lang: Lang): { fileName: string; html: string } {
+  const t = translator(lang);
+  const title = t('exchange.export.printTitle', { group: c.groupName ?? '' });
+  const nothing: Block = { kind: 'paragraph', text: t('exchange.export.nothing'), tone: 'muted' };
+  const section = (heading: string, block: Block | null): Block[] => [
+    { kind: 'heading', level: 1, text: heading },
+    block ?? nothing,
+  ];
+  const r = c.rotation;
+  const blocks: Block[] = [
+    ...section(
+      t('exchange.export.rotation'),
+      r
+        ? {
+            kind: 'keyValue',
+            items: [
+              { label: t('exchange.export.rotationName'), value: r.name },
+              { label: t('exchange.export.chairNow'), value: r.chairNow ?? t('exchange.export.nobody') },
+              { label: t('exchange.export.chairUntil'), value: day(r.until, lang) || '–' },
+              { label: t('exchange.export.handoverDate'), value: day(r.handover, lang) || '–' },
+              { label: t('exchange.export.nextChair'), value: r.nextChair ?? '–' },
+            ],
+          }
+        : null,
+    ),
+    ...section(
+      t('exchange.export.openActions'),
+      c.openActions.length
+        ? {
+            kind: 'table',
+            header: [t('exchange.export.item'), t('exchange.export.owner'), t('exchange.export.dueColumn')],
+            rows: c.openActions.map((a) => [
+              a.overdue ? `${a.title} (${t('exchange.export.overdue')})` : a.title,
+              a.owner ?? '',
+              day(a.dueDate, lang),
+            ]),
+            widths: [6, 2, 2],
+          }
+        : null,
+    ),
+    ...section(
+      t('exchange.export.nextMeetings'),
+      c.nextMeetings.length
+        ? {
+            kind: 'table',
+            header: [t('exchange.export.dateColumn'), t('exchange.export.meeting'), t('exchange.export.chairColumn')],
+            rows: c.nextMeetings.map((m) => [
+              `${day(m.date, lang)} ${m.startTime}`,
+              m.title,
+              m.chair ?? t('exchange.export.chairUnknown'),
+            ]),
+            widths: [3, 5, 3],
+          }
+        : null,
+    ),
+    ...section(
+      t('exchange.export.pendingMinutes'),
+      c.pendingMinutes.length
+        ? {
+            kind: 'bulletList',
+            items: c.pendingMinutes.map(
+              (m) => `${day(m.date, lang)} ${m.title} (${t('exchange.export.decisions', { count: m.decisions })})`,
+            ),
+          }
+        : null,
+    ),
+    ...section(
+      t('exchange.export.measures'),
+      c.measures?.length
+        ? {
+            kind: 'table',
+            header: [
+              t('exchange.export.measure'),
+              t('exchange.export.status'),
+              t('exchange.export.owner'),
+              t('exchange.export.dueColumn'),
+            ],
+            rows: c.measures.map((m) => [
+              m.title,
+              t(`portfolio.measureStatuses.${m.status}`, { defaultValue: m.status }),
+              m.responsible ?? '',
+              day(m.dueDate, lang),
+            ]),
+            widths: [6, 2, 2, 2],
+          }
+        : null,
+    ),
+    ...section(
+      t('exchange.export.indicators'),
+      c.indicators?.length
+        ? {
+            kind: 'table',
+            header: [t('exchange.export.indicator'), t('exchange.export.latest'), t('exchange.export.target')],
+            rows: c.indicators.map((i) => [
+              i.name,
+              i.latest ? `${i.latest.value}${i.unit ? ` ${i.unit}` : ''} (${i.latest.period})` : '–',
+              i.targetValue !== null
+                ? `${i.targetValue}${i.unit ? ` ${i.unit}` : ''}${i.targetDate ? ` (${day(i.targetDate, lang)})` : ''}`
+                : '–',
+            ]),
+            widths: [5, 3, 3],
+          }
+        : null,
+    ),
+    ...section(
+      t('exchange.export.contacts'),
+      c.contacts.length
+        ? {
+            kind: 'table',
+            header: [t('exchange.export.name'), t('exchange.export.role'), t('exchange.export.contact')],
+            rows: c.contacts.map((p) => [
+              p.organisation ? `${p.name}, ${p.organisation}` : p.name,
+              t(`groups.memberRoles.${p.role}`, { defaultValue: p.role }),
+              [p.email, p.phone].filter(Boolean).join('\n'),
+            ]),
+            widths: [4, 2, 4],
+          }
+        : null,
+    ),
+  ];
+  const doc: Doc = {
+    title,
+    lang,
+    meta: [
+      { label: t('exchange.export.recipientLabel'), value: c.recipient?.name ?? t('exchange.export.noRecipient') },
+      { label: t('exchange.export.generatedOn'), value: day(c.generatedOn, lang) },
+    ],
+    blocks,
+  };
+  return { fileName: documentFileName(title, 'pdf'), html: renderHtml(doc) };
 }

@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import { userError } from '../errors';
 import { TABLE_CODECS, snakeToCamel, travellingTables } from '../db/tables';
 import { applyImport, exportScope, previewImport, type ImportOptions } from '../exchange/service';
-import { buildChecklist } from '../exchange/checklist';
+import { buildChecklist, checklistDocument } from '../exchange/checklist';
 import { backupNow, backups, restoreBackup } from '../exchange/backups';
 import { exchangeLogRows, getConflict, listConflicts, resolveConflictsOf, type ConflictRow } from '../repositories/exchange';
 import { stampInfo, whereOf } from '../exchange/describe';
@@ -56,11 +56,14 @@ function toConflict(ctx: Ctx, c: ConflictRow): ConflictEntry {
 }
 
 export const exchangeHandlers: HandlersFor<typeof exchangeContract, Ctx> = {
-  'exchange.checklist': ({ groupId }, ctx) => buildChecklist(ctx, groupId),
+  'exchange.checklist': ({ groupId, ...recipient }, ctx) => buildChecklist(ctx, groupId, recipient),
+  'exchange.checklistDocument': ({ groupId, lang, ...recipient }, ctx) =>
+    checklistDocument(buildChecklist(ctx, groupId, recipient), lang),
 
   'exchange.exportGroup': (input, ctx) => {
     const group = ctx.store.require<{ name: string; shortName: string | null }>('work_groups', input.groupId, 'group');
-    const checklist = buildChecklist(ctx, input.groupId);
+    if (input.toPersonId && input.toOrganisationId) throw userError('validation', 'exchange.errors.oneRecipient');
+    const checklist = buildChecklist(ctx, input.groupId, input);
     const outgoing = checklist.contacts.find((c) => c.role === 'chair' || c.role === 'convener');
     // The handover row is written first, naming the export, so it travels in the file it describes.
     const exportId = randomUUID();
