@@ -3,23 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
 import { exportGroupInput } from '../../../shared/contract/exchange';
 import type { ExportSummary, HandoverChecklist } from '../../../shared/domain/exchange';
+import type { GroupDetail } from '../../../shared/domain/groups';
 import { api } from '../../api';
 import { to, useApp } from '../../store/app';
 import { RouteLink } from '../../ui/RouteLink';
 import { formatDate } from '../../ui/dates';
 import { describeError, validateWith, type FieldErrors } from '../../ui/errors';
-import { TextAreaField } from '../../ui/fields';
-import { saveFile } from '../../ui/files';
+import { SelectField, TextAreaField } from '../../ui/fields';
+import { savePdf, saveFile } from '../../ui/files';
 import { useLoad } from '../../ui/useLoad';
 import { WGX_TYPES } from './files';
 
 /** The outgoing chair's handover: checklist from the data, a note, optional passphrase, the file. */
 export function ExportWizard({ groupId }: { groupId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notify = useApp((s) => s.notify);
   const group = useLoad(() => api.groups.get({ id: groupId }), [groupId]);
   const checklist = useLoad(() => api.exchange.checklist({ groupId }), [groupId]);
   const [note, setNote] = useState('');
+  /** `organisation:<id>` or `person:<id>`; undefined until chosen (then the rotation's next chair is suggested). */
+  const [recipientKey, setRecipientKey] = useState<string | undefined>(undefined);
   const [encrypt, setEncrypt] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -31,8 +34,26 @@ export function ExportWizard({ groupId }: { groupId: string }) {
   if (loadError !== undefined) return <Paragraph>{describeError(t, loadError)}</Paragraph>;
   if (!group.data || !checklist.data) return <Paragraph>{t('common.loading')}</Paragraph>;
 
+  const recipients = recipientOptions(t, group.data);
+  const suggested = checklist.data.rotation?.nextChairId
+    ? `${checklist.data.rotation.unit === 'people' ? 'person' : 'organisation'}:${checklist.data.rotation.nextChairId}`
+    : '';
+  const chosenKey = recipientKey ?? (recipients.some((r) => r.value === suggested) ? suggested : '');
+  const recipient = recipientFields(chosenKey);
+  const recipientName = recipients.find((r) => r.value === chosenKey)?.label ?? null;
+
+  const print = async () => {
+    try {
+      const lang = (['fi', 'sv', 'en'] as const).find((l) => l === i18n.language) ?? 'en';
+      const doc = await api.exchange.checklistDocument({ groupId, ...recipient, lang });
+      await savePdf(doc.fileName, doc.html);
+    } catch (e) {
+      notify('error', describeError(t, e));
+    }
+  };
+
   const create = async () => {
-    const values = { groupId, note, passphrase: encrypt ? passphrase : '' };
+    const values = { groupId, note, passphrase: encrypt ? passphrase : '', ...recipient };
     const checked = validateWith(t, exportGroupInput, values);
     const problems: FieldErrors = checked.ok ? {} : { ...checked.errors };
     if (problems.passphrase) problems.passphrase = t('exchange.errors.passphraseShort');
@@ -64,7 +85,23 @@ export function ExportWizard({ groupId }: { groupId: string }) {
         <Done done={done} onAgain={() => setDone(null)} />
       ) : (
         <>
-          <Checklist checklist={checklist.data} />
+          <section className="panel" aria-labelledby="export-recipient">
+            <Heading variant="h2" id="export-recipient">
+              {t('exchange.export.recipientLabel')}
+            </Heading>
+            <Paragraph mt="s">{t('exchange.export.recipientHint')}</Paragraph>
+            <div style={{ maxWidth: 480, marginTop: 8 }}>
+              <SelectField
+                label={t('exchange.export.recipientLabel')}
+                value={chosenKey}
+                onChange={(v) => setRecipientKey(v)}
+                options={recipients}
+                emptyLabel={t('exchange.export.noRecipient')}
+                name="recipient"
+              />
+            </div>
+          </section>
+          <Checklist checklist={checklist.data} recipientName={recipientName} onPrint={() => void print()} />
           <section className="panel" aria-labelledby="export-note">
             <Heading variant="h2" id="export-note">
               {t('exchange.export.noteLabel')}
@@ -158,15 +195,72 @@ function Done({ done, onAgain }: { done: { fileName: string; summary: ExportSumm
   );
 }
 
-export function Checklist({ checklist }: { checklist: HandoverChecklist }) {
+/** The people and organisations of the group, as recipient choices. */
+function recipientOptions(t: (k: string, o?: Record<string, unknown>) => string, group: GroupDetail) {
+  const orgs = group.organisations.map((o) => ({
+    value: `organisation:${o.organisationId}`,
+    label: t('exchange.export.recipientOrganisation', { name: `${o.abbreviation} – ${o.organisationName}` }),
+  }));
+  const seen = new Set<string>();
+  const people = group.members
+    .filter((m) => !seen.has(m.personId) && seen.add(m.personId))
+    .map((m) => ({
+      value: `person:${m.personId}`,
+      label: m.organisationAbbreviation ? `${m.personName} (${m.organisationAbbreviation})` : m.personName,
+    }));
+  return [...orgs, ...people];
+}
+
+function recipientFields(key: string): { toPersonId?: string; toOrganisationId?: string } {
+  const [kind, id] = key.split(':');
+  if (!id) return {};
+  return kind === 'person' ? { toPersonId: id } : { toOrganisationId: id };
+}
+
+export function Checklist({
+  checklist,
+  recipientName,
+  onPrint,
+}: {
+  checklist: HandoverChecklist;
+  recipientName: string | null;
+  onPrint: () => void;
+}) {
   const { t } = useTranslation();
   const nothing = <Paragraph>{t('exchange.export.nothing')}</Paragraph>;
+  const r = checklist.rotation;
   return (
     <section className="panel" aria-labelledby="export-checklist">
       <Heading variant="h2" id="export-checklist">
         {t('exchange.export.checklistTitle')}
       </Heading>
       <Paragraph mt="s">{t('exchange.export.checklistIntro')}</Paragraph>
+      <p>
+        <strong>{t('exchange.export.recipientLabel')}:</strong> {recipientName ?? t('exchange.export.noRecipient')}
+      </p>
+      <div className="toolbar">
+        <Button variant="secondary" onClick={onPrint}>
+          {t('exchange.export.print')}
+        </Button>
+      </div>
+
+      <Heading variant="h3">{t('exchange.export.rotation')}</Heading>
+      {!r ? (
+        <Paragraph>{t('exchange.export.noRotation')}</Paragraph>
+      ) : (
+        <dl className="checklist-rotation" style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px' }}>
+          <dt>{t('exchange.export.rotationName')}</dt>
+          <dd style={{ margin: 0 }}>{r.name}</dd>
+          <dt>{t('exchange.export.chairNow')}</dt>
+          <dd style={{ margin: 0 }}>{r.chairNow ?? t('exchange.export.nobody')}</dd>
+          <dt>{t('exchange.export.chairUntil')}</dt>
+          <dd style={{ margin: 0 }}>{r.until ? formatDate(r.until) : '–'}</dd>
+          <dt>{t('exchange.export.handoverDate')}</dt>
+          <dd style={{ margin: 0 }}>{r.handover ? formatDate(r.handover) : '–'}</dd>
+          <dt>{t('exchange.export.nextChair')}</dt>
+          <dd style={{ margin: 0 }}>{r.nextChair ?? '–'}</dd>
+        </dl>
+      )}
 
       <Heading variant="h3">{t('exchange.export.openActions')}</Heading>
       {checklist.openActions.length === 0 ? (
@@ -204,6 +298,38 @@ export function Checklist({ checklist }: { checklist: HandoverChecklist }) {
           {checklist.pendingMinutes.map((m) => (
             <li key={m.id}>
               {formatDate(m.date)} {m.title} ({t('exchange.export.decisions', { count: m.decisions })})
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Heading variant="h3">{t('exchange.export.measures')}</Heading>
+      {!checklist.measures?.length ? (
+        nothing
+      ) : (
+        <ul>
+          {checklist.measures.map((m) => (
+            <li key={m.id}>
+              {m.title} ({t(`portfolio.measureStatuses.${m.status}`, { defaultValue: m.status })}
+              {m.responsible ? `, ${m.responsible}` : ''}
+              {m.dueDate ? `, ${t('exchange.export.due', { date: formatDate(m.dueDate) })}` : ''})
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Heading variant="h3">{t('exchange.export.indicators')}</Heading>
+      {!checklist.indicators?.length ? (
+        nothing
+      ) : (
+        <ul>
+          {checklist.indicators.map((i) => (
+            <li key={i.id}>
+              {i.name}: {t('exchange.export.latest')}{' '}
+              {i.latest ? `${i.latest.value}${i.unit ? ` ${i.unit}` : ''} (${i.latest.period})` : '–'}
+              {i.targetValue !== null
+                ? `; ${t('exchange.export.target')} ${i.targetValue}${i.unit ? ` ${i.unit}` : ''}${i.targetDate ? ` (${formatDate(i.targetDate)})` : ''}`
+                : ''}
             </li>
           ))}
         </ul>

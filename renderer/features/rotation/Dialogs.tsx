@@ -1,14 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, InlineAlert } from 'suomifi-ui-components';
-import type { SlotTargetInput } from '../../../shared/contract/rotation';
-import type { RotationView, ScheduleEntry } from '../../../shared/domain/rotation';
+import type { RotationChangeInput, SlotTargetInput } from '../../../shared/contract/rotation';
+import type { RotationChangePreview, RotationView, ScheduleEntry } from '../../../shared/domain/rotation';
 import { api } from '../../api';
 import { useApp } from '../../store/app';
 import { formatDate } from '../../ui/dates';
 import { describeError } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { Dialog } from './Dialog';
+import { changeLines } from './Glance';
+import { isIsoDate } from '../../../shared/rotation';
 
 export type DialogState = { kind: 'override' | 'swap' | 'skip'; entry: ScheduleEntry } | { kind: 'leave' } | null;
 
@@ -68,6 +70,58 @@ function ErrorLine({ error }: { error: string | undefined }) {
   ) : null;
 }
 
+/**
+ * "These meetings change:" — what saving would do, before → after, worked out by the backend with the
+ * very function that then makes the change (rotation.previewChange). `change` is null until the form
+ * says enough.
+ */
+function ChangePreview({ change, view }: { change: RotationChangeInput | null; view: RotationView }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [state, setState] = useState<{ key: string; preview?: RotationChangePreview; error?: string } | null>(null);
+  const key = change ? JSON.stringify(change) : '';
+  useEffect(() => {
+    if (!change) return;
+    let live = true;
+    api.rotation.previewChange(change).then(
+      (preview) => live && setState({ key, preview }),
+      (e: unknown) => live && setState({ key, error: describeError(t, e) }),
+    );
+    return () => {
+      live = false;
+    };
+    // The change is described by its key; a new object with the same content needs no new preview.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const current = state?.key === key ? state : null;
+  const names = new Map([...view.members, ...(current?.preview?.members ?? [])].map((m) => [m.id, m.label]));
+  const label = (id: string | null) => (id ? (names.get(id) ?? '?') : '–');
+  return (
+    <section className="change-preview" aria-labelledby={headingId} aria-live="polite">
+      <h3 id={headingId} style={{ margin: 0, fontSize: '1rem' }}>
+        {t('rotation.preview.title')}
+      </h3>
+      {!change ? (
+        <p style={{ margin: '4px 0 0' }}>{t('rotation.preview.choose')}</p>
+      ) : !current ? (
+        <p style={{ margin: '4px 0 0' }}>{t('rotation.preview.loading')}</p>
+      ) : current.error ? (
+        <p className="field-error" style={{ margin: '4px 0 0' }}>
+          {current.error}
+        </p>
+      ) : current.preview!.changes.length === 0 ? (
+        <p style={{ margin: '4px 0 0' }}>{t('rotation.preview.none')}</p>
+      ) : (
+        <ul style={{ margin: '4px 0 0' }}>
+          {changeLines(t, label, current.preview!.changes).map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function RotationDialog(props: {
   state: DialogState;
   view: RotationView;
@@ -123,6 +177,10 @@ function OverrideDialog(props: Props & { entry: ScheduleEntry }) {
           />
           <TextField label={t('rotation.fields.reason')} optional={t('common.optional')} value={reason} onChange={setReason} />
         </div>
+        <ChangePreview
+          view={view}
+          change={memberId ? { kind: 'override', rotationId: view.rotation.id, target: targetOf(entry), memberId, reason: null } : null}
+        />
         <ErrorLine error={error} />
         <Footer busy={busy} onClose={props.onClose} />
       </form>
@@ -136,6 +194,7 @@ function SwapDialog(props: Props & { entry: ScheduleEntry }) {
   const label = (id: string | null) => view.members.find((m) => m.id === id)?.label ?? '–';
   const others = view.schedule.filter((e) => e.kind === entry.kind && e.key !== entry.key && changeable(e));
   const [otherKey, setOtherKey] = useState('');
+  const chosen = others.find((o) => o.key === otherKey);
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const { error, busy, run } = useSubmit(props.onDone);
@@ -173,6 +232,14 @@ function SwapDialog(props: Props & { entry: ScheduleEntry }) {
           />
           <TextField label={t('rotation.fields.reason')} optional={t('common.optional')} value={reason} onChange={setReason} />
         </div>
+        <ChangePreview
+          view={view}
+          change={
+            chosen
+              ? { kind: 'swap', rotationId: view.rotation.id, first: targetOf(entry), second: targetOf(chosen), reason: null }
+              : null
+          }
+        />
         <ErrorLine error={error} />
         <Footer busy={busy} onClose={props.onClose} />
       </form>
@@ -211,6 +278,14 @@ function SkipDialog(props: Props & { entry: ScheduleEntry }) {
         <div className="form-grid" style={{ marginTop: 12 }}>
           <TextField label={t('rotation.fields.reason')} optional={t('common.optional')} value={reason} onChange={setReason} />
         </div>
+        <ChangePreview
+          view={view}
+          change={
+            entry.baseChairId
+              ? { kind: 'skip', rotationId: view.rotation.id, target: targetOf(entry), memberId: entry.baseChairId, reason: null }
+              : null
+          }
+        />
         <ErrorLine error={error} />
         <Footer busy={busy} onClose={props.onClose} />
       </form>
@@ -283,6 +358,21 @@ function LeaveDialog(props: Props) {
             />
           </div>
         )}
+        <ChangePreview
+          view={view}
+          change={
+            memberId && isIsoDate(from) && (action === 'skip' || successorId)
+              ? {
+                  kind: 'leave',
+                  rotationId: view.rotation.id,
+                  memberId,
+                  from,
+                  action,
+                  successorId: action === 'succeed' ? successorId : null,
+                }
+              : null
+          }
+        />
         <ErrorLine error={error} />
         <Footer busy={busy} onClose={props.onClose} />
       </form>

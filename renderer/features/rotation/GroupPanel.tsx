@@ -6,6 +6,7 @@ import { to } from '../../store/app';
 import { formatDate } from '../../ui/dates';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
+import { ChairNowLine } from './Glance';
 
 const NEXT_COUNT = 4;
 
@@ -38,6 +39,7 @@ export function GroupPanel({ group }: { group: GroupDetail }) {
       <Heading variant="h2" id="rotation-panel">
         {t('rotation.panel.title')}
       </Heading>
+      <ChairNowLine view={view} />
       {next?.withinNotice && (
         <InlineAlert status="warning" style={{ marginTop: 12 }}>
           {t('rotation.handovers.upcoming', { date: formatDate(next.date), from: label(next.fromId), to: label(next.toId) })}{' '}

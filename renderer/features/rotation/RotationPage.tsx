@@ -11,6 +11,7 @@ import { savePdf, saveFile } from '../../ui/files';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
 import { changeable, RotationDialog, slotName, type DialogState } from './Dialogs';
+import { ChairNowLine, RotationHistory, Timeline } from './Glance';
 import { CreateRotationForm, EditOrderForm, SettingsForm } from './RotationForms';
 
 /** `#/rotation`: the groups with a rotating chair. `#/rotation/<groupId>`: that group's schedule. */
@@ -183,12 +184,20 @@ function Schedule({ view, onChange }: { view: RotationView; onChange: (v: Rotati
 
   return (
     <>
-      {next && (
-        <InlineAlert status={next.withinNotice ? 'warning' : 'neutral'} style={{ marginTop: 16 }}>
-          {t('rotation.handovers.upcoming', { date: formatDate(next.date), from: label(next.fromId), to: label(next.toId) })}{' '}
-          <RouteLink to={to('exchange', 'export', view.rotation.groupId)}>{t('rotation.handovers.prepare')}</RouteLink>
-        </InlineAlert>
-      )}
+      <section className="panel glance" aria-labelledby="rotation-now" style={{ marginTop: 16 }}>
+        <Heading variant="h2" id="rotation-now">
+          {t('rotation.glance.title')}
+        </Heading>
+        <ChairNowLine view={view} />
+        {next && (
+          <InlineAlert status={next.withinNotice ? 'warning' : 'neutral'} style={{ marginTop: 8 }}>
+            {t('rotation.handovers.upcoming', { date: formatDate(next.date), from: label(next.fromId), to: label(next.toId) })}{' '}
+            <RouteLink to={to('exchange', 'export', view.rotation.groupId)}>{t('rotation.handovers.prepare')}</RouteLink>
+          </InlineAlert>
+        )}
+      </section>
+
+      <Timeline view={view} />
 
       <section className="panel" aria-labelledby="rotation-summary" style={{ marginTop: 16 }}>
         <Heading variant="h2" id="rotation-summary">
@@ -383,6 +392,8 @@ function Schedule({ view, onChange }: { view: RotationView; onChange: (v: Rotati
           </ul>
         )}
       </section>
+
+      <RotationHistory view={view} />
 
       <RotationDialog state={dialog} view={view} onClose={() => setDialog(null)} onDone={done} />
     </>
