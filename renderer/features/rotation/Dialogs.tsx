@@ -179,7 +179,9 @@ function OverrideDialog(props: Props & { entry: ScheduleEntry }) {
         </div>
         <ChangePreview
           view={view}
-          change={memberId ? { kind: 'override', rotationId: view.rotation.id, target: targetOf(entry), memberId, reason: null } : null}
+          change={
+            memberId ? { kind: 'override', rotationId: view.rotation.id, target: targetOf(entry), memberId, reason: null } : null
+          }
         />
         <ErrorLine error={error} />
         <Footer busy={busy} onClose={props.onClose} />

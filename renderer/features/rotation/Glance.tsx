@@ -39,7 +39,8 @@ export function ChairNowLine({ view }: { view: RotationView }) {
       <strong>{t('rotation.glance.now', { chair: label(c.chairId) })}</strong>{' '}
       {c.until && c.handover ? (
         <>
-          {t('rotation.glance.until', { date: formatDate(c.until) })} {t('rotation.glance.handover', { date: formatDate(c.handover) })}
+          {t('rotation.glance.until', { date: formatDate(c.until) })}{' '}
+          {t('rotation.glance.handover', { date: formatDate(c.handover) })}
           {' · '}
           <strong>{t('rotation.glance.next', { chair: label(c.nextChairId) })}</strong>
         </>
@@ -128,7 +129,15 @@ export function Timeline({ view }: { view: RotationView }) {
           const w = Math.max(0, b - a);
           return (
             <g key={s.key} opacity={s.when === 'past' ? 0.6 : 1}>
-              <rect x={a} y={30} width={w} height={36} fill={s.chairId ? (colour.get(s.chairId) ?? '#e6e6e6') : '#ffffff'} stroke="#5f686d" strokeWidth={1} />
+              <rect
+                x={a}
+                y={30}
+                width={w}
+                height={36}
+                fill={s.chairId ? (colour.get(s.chairId) ?? '#e6e6e6') : '#ffffff'}
+                stroke="#5f686d"
+                strokeWidth={1}
+              />
               {w > 34 && (
                 <text x={a + w / 2} y={53} textAnchor="middle" fontSize={14} fill="#212121">
                   {s.chairId ? label(s.chairId) : '–'}
@@ -237,7 +246,13 @@ function SegmentRow({ segment: s, label, t }: { segment: TimelineSegment; label:
               )
               .join('; ')}
       </td>
-      <td>{s.when === 'current' ? <span className="badge">{t('rotation.timeline.whenValues.current')}</span> : t(`rotation.timeline.whenValues.${s.when}`)}</td>
+      <td>
+        {s.when === 'current' ? (
+          <span className="badge">{t('rotation.timeline.whenValues.current')}</span>
+        ) : (
+          t(`rotation.timeline.whenValues.${s.when}`)
+        )}
+      </td>
     </tr>
   );
 }
@@ -258,7 +273,11 @@ export function changeLines(t: T, label: Labeller, changes: ChairChange[]): stri
 
 function historyText(t: T, label: Labeller, h: RotationHistoryEntry): string {
   const members = h.members.map(label).join(' → ');
-  const base = { date: formatDate(h.slotDate ?? h.effectiveFrom), otherDate: formatDate(h.otherSlotDate), member: label(h.memberId) };
+  const base = {
+    date: formatDate(h.slotDate ?? h.effectiveFrom),
+    otherDate: formatDate(h.otherSlotDate),
+    member: label(h.memberId),
+  };
   switch (h.kind) {
     case 'created':
     case 'version':
