@@ -131,3 +131,48 @@ describe('handover between two laptops, end to end', () => {
     await expectAccessible(pageA, 'exchange hub', { nameStartsWithLabel: true });
   });
 });
+
+describe('the handover checklist', () => {
+  it('has the rotation, the plan and a recipient, and prints', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const app = await startApp(dir, ['--demo']);
+    apps.push(app);
+    const page = await newPage(browser);
+    await page.goto(app.url);
+    await openGroup(page);
+    await page.getByRole('region', { name: 'Handover and files' }).getByRole('link', { name: 'Prepare handover file' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: /^Handover file: .*Polarisation/ }).isVisible())
+      .toBe(true);
+    const checklist = page.getByRole('region', { name: 'Handover checklist' });
+    for (const heading of ['Rotating chair', 'Measures of the plan', 'Indicators'])
+      await expect.poll(() => checklist.getByRole('heading', { name: heading }).isVisible()).toBe(true);
+    await expect.poll(() => checklist.getByText('Next chair').isVisible()).toBe(true);
+
+    // The recipient: suggested from the rotation (the next chair) or chosen; shown on the checklist.
+    const recipient = page.getByRole('region', { name: 'Recipient' }).getByRole('combobox', { name: 'Recipient' });
+    const options = await recipient.getByRole('option').allTextContents();
+    const chosen = options.find((o) => /^TEM – /.test(o)) ?? options[1]!;
+    await recipient.selectOption({ label: chosen });
+    await expect.poll(() => checklist.textContent()).toContain(`Recipient: ${chosen}`);
+    await expectAccessible(page, 'export wizard with the checklist and the recipient', { nameStartsWithLabel: true });
+
+    // Print: the checklist document goes to the browser's print (a frame that prints and goes away).
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: string[] };
+      w.printed = [];
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLIFrameElement) w.printed.push(n.srcdoc);
+      }).observe(document.body, { childList: true });
+    });
+    await checklist.getByRole('button', { name: 'Print the checklist' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printed: string[] }).printed.join('\n')))
+      .toContain('Handover checklist: 7. Polarisation');
+    const printed = await page.evaluate(() => (window as unknown as { printed: string[] }).printed.join('\n'));
+    expect(printed).toContain(chosen.replace(/&/g, '&amp;'));
+    expect(printed).toContain('Next chair');
+    expect(printed).toContain('Measures of the plan');
+  });
+});

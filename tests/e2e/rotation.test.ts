@@ -137,6 +137,129 @@ describe('rotating chair, end to end', () => {
   });
 });
 
+interface Glance {
+  members: Array<{ id: string; label: string }>;
+  chairNow: { chairId: string | null; nextChairId: string | null };
+}
+
+describe('rotation at a glance, end to end', () => {
+  it('priority 7: who chairs now, the timeline with today, the preview in every dialog, and the history', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const app = await startApp(dataDir, ['--demo']);
+    const page = await newPage(browser);
+    await page.goto(app.url);
+    await expect
+      .poll(() => page.getByRole('navigation').getByRole('link', { name: 'Rotation', exact: true }).isVisible())
+      .toBe(true);
+    await page.getByRole('navigation').getByRole('link', { name: 'Rotation', exact: true }).click();
+    await page.getByRole('link', { name: P7 }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: `Chair rotation: ${P7}` }).isVisible()).toBe(true);
+    const groupId = /#\/rotation\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const today = localDateOf(new Date());
+    for (const [n, days] of [
+      [1, 14],
+      [2, 44],
+      [3, 74],
+      [4, 104],
+    ] as const) {
+      await call(page, 'meetings.create', {
+        groupId,
+        title: `Glance meeting ${n}`,
+        date: addCalendarDays(today, days),
+        startTime: '13:00',
+        endTime: '15:00',
+      });
+    }
+    await page.reload();
+
+    // Who chairs now: what the page says is what the rotation computes (the example decides who).
+    const view = await call<Glance>(page, 'rotation.forGroup', { groupId });
+    const label = (id: string | null) => view.members.find((m) => m.id === id)?.label ?? '';
+    const now = page.getByRole('region', { name: 'Who chairs now' });
+    const expected = view.chairNow.chairId ? `Chair now: ${label(view.chairNow.chairId)}` : 'Nobody chairs yet';
+    await expect.poll(() => now.textContent()).toContain(expected);
+    if (view.chairNow.nextChairId) await expect.poll(() => now.textContent()).toContain(label(view.chairNow.nextChairId));
+
+    // The timeline: a figure named with today, and its table with today's row.
+    const timeline = page.getByRole('region', { name: 'Timeline of chairs' });
+    await expect.poll(() => timeline.getByRole('img').getAttribute('aria-labelledby')).toBeTruthy();
+    await timeline.locator('summary').click();
+    await expect.poll(() => timeline.getByRole('rowheader', { name: /^Today, / }).isVisible()).toBe(true);
+    await expectAccessible(page, 'rotation page with the timeline', { nameStartsWithLabel: true });
+
+    // Override: the preview appears once a chair is chosen.
+    await page.getByRole('button', { name: /^Override chair… Glance meeting 1 / }).click();
+    let dialog = page.getByRole('dialog', { name: 'Override the chair' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const chairs = dialog.getByRole('combobox', { name: 'Chair' });
+    const current = label(
+      (
+        await call<{ schedule: Array<{ title: string | null; chairId: string | null }> }>(page, 'rotation.forGroup', { groupId })
+      ).schedule.find((e) => e.title === 'Glance meeting 1')?.chairId ?? null,
+    );
+    const options = await chairs.getByRole('option').allTextContents();
+    const other = options.findIndex((o, i) => i > 0 && !o.startsWith(`${current} `));
+    await chairs.selectOption({ index: other });
+    const preview = dialog.getByRole('region', { name: 'These meetings change:' });
+    await expect.poll(() => preview.getByRole('listitem').first().textContent()).toMatch(/^Glance meeting 1 .* → /);
+    await expectAccessible(page, 'override dialog with its preview', { nameStartsWithLabel: true });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Swap meeting 1 with 2: both change.
+    await page.getByRole('button', { name: /^Swap… Glance meeting 1 / }).click();
+    dialog = page.getByRole('dialog', { name: 'Swap chairs' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog
+      .getByRole('combobox', { name: 'Swap with' })
+      .selectOption({ label: await optionLabel(page, /Glance meeting 2/) });
+    await expect.poll(() => dialog.getByRole('region', { name: 'These meetings change:' }).getByRole('listitem').count()).toBe(2);
+    await expectAccessible(page, 'swap dialog with its preview', { nameStartsWithLabel: true });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Skip meeting 1's chair: the preview lists the meetings that move up; saving records exactly those.
+    await page.getByRole('button', { name: /^Skip… Glance meeting 1 / }).click();
+    dialog = page.getByRole('dialog', { name: 'Skip a turn' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const skipPreview = dialog.getByRole('region', { name: 'These meetings change:' });
+    await expect.poll(() => skipPreview.getByRole('listitem').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'skip dialog with its preview', { nameStartsWithLabel: true });
+    const lines = await skipPreview.getByRole('listitem').allTextContents();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const history = page.getByRole('region', { name: 'History of changes' });
+    await history.locator('summary').click();
+    await expect
+      .poll(() =>
+        history
+          .getByText(/turn skipped/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    for (const line of lines) await expect.poll(() => history.getByText(line, { exact: true }).first().isVisible()).toBe(true);
+    await expectAccessible(page, 'rotation page with the history', { nameStartsWithLabel: true });
+
+    // A member leaving: the dialog previews too.
+    await page.getByRole('button', { name: 'Member leaving…' }).click();
+    dialog = page.getByRole('dialog', { name: 'A member leaves the rotation' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const leaving = dialog.getByRole('combobox', { name: 'Leaving member' });
+    await leaving.selectOption({ index: 1 });
+    await expect
+      .poll(() => dialog.getByRole('region', { name: 'These meetings change:' }).textContent())
+      .not.toContain('Choose above');
+    await expectAccessible(page, 'leaving dialog with its preview', { nameStartsWithLabel: true });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // The group's panel says who chairs now as well.
+    await page.goto(`${app.url.split('#')[0]}#/groups/${groupId}`);
+    const panel = page.getByRole('region', { name: 'Rotating chair' });
+    await expect.poll(() => panel.textContent()).toMatch(/Chair now: |Nobody chairs yet/);
+    await app.stop();
+  });
+});
+
 async function optionLabel(page: Page, pattern: RegExp): Promise<string> {
   const labels = await page.getByRole('dialog').getByRole('option').allTextContents();
   const found = labels.find((l) => pattern.test(l));

@@ -111,8 +111,12 @@ export function rotationGlance(found: GroupSchedule): { chairNow: ChairNowView; 
     };
   }
 
-  return {
-    chairNow,
-    timeline: { from, to: addCalendarDays(until, -1), today, segments: segments.filter((s) => s.lastDay >= from) },
-  };
+  // The timeline shows where there is something to show: from the first stretch (at most a year back)
+  // to the last one, and always today.
+  const shown = segments.filter((s) => s.lastDay >= from);
+  const first = shown[0]?.from ?? today;
+  const last = shown.at(-1)?.lastDay ?? today;
+  const start = first < from ? from : first < today ? first : today;
+  const end = last > today ? last : today;
+  return { chairNow, timeline: { from: start, to: end, today, segments: shown } };
 }

@@ -34,7 +34,7 @@ export function ExportWizard({ groupId }: { groupId: string }) {
   if (loadError !== undefined) return <Paragraph>{describeError(t, loadError)}</Paragraph>;
   if (!group.data || !checklist.data) return <Paragraph>{t('common.loading')}</Paragraph>;
 
-  const recipients = recipientOptions(t, group.data);
+  const recipients = recipientOptions(group.data);
   const suggested = checklist.data.rotation?.nextChairId
     ? `${checklist.data.rotation.unit === 'people' ? 'person' : 'organisation'}:${checklist.data.rotation.nextChairId}`
     : '';
@@ -196,10 +196,10 @@ function Done({ done, onAgain }: { done: { fileName: string; summary: ExportSumm
 }
 
 /** The people and organisations of the group, as recipient choices. */
-function recipientOptions(t: (k: string, o?: Record<string, unknown>) => string, group: GroupDetail) {
+function recipientOptions(group: GroupDetail) {
   const orgs = group.organisations.map((o) => ({
     value: `organisation:${o.organisationId}`,
-    label: t('exchange.export.recipientOrganisation', { name: `${o.abbreviation} – ${o.organisationName}` }),
+    label: `${o.abbreviation} – ${o.organisationName}`,
   }));
   const seen = new Set<string>();
   const people = group.members

@@ -94,8 +94,11 @@ export function Timeline({ view }: { view: RotationView }) {
   }
   const colour = new Map<string, string>();
   for (const id of view.members.map((m) => m.id)) colour.set(id, PALETTE[colour.size % PALETTE.length]!);
-  const start = dayNumber(tl.from);
-  const span = Math.max(1, dayNumber(tl.to) + 1 - start);
+  // A little room on both sides, so today and the first and last handovers are not on the edge.
+  const days = dayNumber(tl.to) + 1 - dayNumber(tl.from);
+  const pad = Math.max(7, Math.round(days * 0.03));
+  const start = dayNumber(tl.from) - pad;
+  const span = days + 2 * pad;
   const W = 1000;
   const x = (iso: string) => Math.min(W, Math.max(0, ((dayNumber(iso) - start) / span) * W));
   const todayX = x(tl.today);
@@ -160,7 +163,7 @@ export function Timeline({ view }: { view: RotationView }) {
             </g>
           );
         })}
-        {quarterStarts(tl.from, tl.to).map((d) => (
+        {quarterStarts(addCalendarDays(tl.from, -pad), addCalendarDays(tl.to, pad)).map((d) => (
           <g key={d}>
             <line x1={x(d)} x2={x(d)} y1={66} y2={74} stroke="#5f686d" />
             <text x={x(d) + 2} y={88} fontSize={12} fill="#212121">
