@@ -201,7 +201,7 @@ describe('history', () => {
   it('records who made each change, when, and what it changed; removed exceptions and departures too', async () => {
     const person = await t.api.people.create({ name: 'Sanna Sihteeri' });
     await t.api.portfolio.setMe({ personId: person.id });
-    const { ids, groupId, orgs, rotationId, name } = await perMeeting(['2027-04-10', '2027-05-10', '2027-06-10']);
+    const { ids, orgs, rotationId, name } = await perMeeting(['2027-04-10', '2027-05-10', '2027-06-10']);
     let view = await t.api.rotation.addOverride({
       rotationId,
       target: { meetingId: ids[1]! },
