@@ -244,3 +244,26 @@ describe('history', () => {
     expect(view.history[0]).toMatchObject({ memberId: orgs.OKM, slotDate: '2027-04-10', byName: null });
   });
 });
+
+describe('the history travels', () => {
+  it("in the group's handover file: the other laptop sees who changed what", async () => {
+    const person = await t.api.people.create({ name: 'Sanna Sihteeri' });
+    await t.api.portfolio.setMe({ personId: person.id });
+    const { ids, groupId, orgs, rotationId } = await perMeeting(['2027-04-10', '2027-05-10']);
+    await t.api.rotation.addOverride({ rotationId, target: { meetingId: ids[0]! }, memberId: orgs.OKM!, reason: 'Chair ill' });
+    const out = await t.api.exchange.exportGroup({ groupId });
+    const other = await startTestBackend({ now: () => new Date('2027-03-15T10:00:00Z'), backupOnStart: false });
+    try {
+      const result = await other.api.exchange.import({ contentBase64: out.contentBase64 });
+      expect(result.applied).toBe(true);
+      const view = (await other.api.rotation.forGroup({ groupId }))!;
+      expect(view.history.map((h) => [h.kind, h.byName, h.fromRows])).toEqual([
+        ['override', 'Sanna Sihteeri', false],
+        ['created', 'Sanna Sihteeri', false],
+      ]);
+      expect(view.history[0]!.changes).toHaveLength(1);
+    } finally {
+      other.cleanup();
+    }
+  });
+});

@@ -18,6 +18,7 @@ import type { GroupSchedule } from './rotation-chairs';
 
 interface Detail {
   by?: unknown;
+  byName?: unknown;
   ref?: unknown;
   memberId?: unknown;
   successorId?: unknown;
@@ -73,7 +74,7 @@ export function rotationHistory(ctx: Ctx, found: GroupSchedule): RotationHistory
         kind: r.status as RotationHistoryKind,
         at: r.at,
         date: r.date,
-        byName: by ? (names[by] ?? null) : null,
+        byName: by ? (names[by] ?? str(d.byName)) : null,
         memberId: str(d.memberId),
         successorId: str(d.successorId),
         slotDate: str(d.slotDate),

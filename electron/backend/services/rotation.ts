@@ -44,12 +44,12 @@ import { exportRotation } from './rotation-export';
 import { rotationGlance } from './rotation-glance';
 import { rotationHistory } from './rotation-history';
 import { recordStatus } from './status-history';
-import { currentPersonId } from '../repositories/meetings';
+import { currentPersonId, peopleNames } from '../repositories/meetings';
 
 // ───────────────────────── view ─────────────────────────
 
 /** The schedule view: the next SCHEDULE_MONTHS of meetings (and terms), handovers, exceptions, names. */
-export function buildView(ctx: Ctx, found: GroupSchedule): RotationView {
+export function buildView(ctx: Ctx, found: GroupSchedule, opts: { history?: boolean } = {}): RotationView {
   const { record, rotation, schedule, today, meetings } = found;
   const until = addCalendarMonths(today, SCHEDULE_MONTHS);
   const away = absences(ctx.store, record.groupId);
@@ -179,7 +179,8 @@ export function buildView(ctx: Ctx, found: GroupSchedule): RotationView {
   for (const d of departures) if (d.successorId) named.add(d.successorId);
   for (const m of schedule.meetings) if (m.chair) named.add(m.chair);
   const glance = rotationGlance(found);
-  const history = rotationHistory(ctx, found);
+  // The list of rotations needs no history: it reads only the summary.
+  const history = opts.history === false ? [] : rotationHistory(ctx, found);
   for (const seg of glance.timeline.segments) if (seg.chairId) named.add(seg.chairId);
   for (const h of history) {
     for (const id of [h.memberId, h.successorId, ...h.members, ...h.changes.flatMap((c) => [c.beforeId, c.afterId])])
@@ -301,7 +302,7 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
       .filter((r, i, all) => all.findIndex((x) => x.groupId === r.groupId) === i)
       .map((r): RotationSummary => {
         const found = groupSchedule(ctx, r.groupId)!;
-        const view = buildView(ctx, found);
+        const view = buildView(ctx, found, { history: false });
         const labels = new Map(view.members.map((m) => [m.id, m.label]));
         const next = view.schedule.find((e) => e.chairId !== null && (e.kind === 'term' || e.status !== 'cancelled'));
         return {
@@ -655,13 +656,15 @@ function record(
   detail: HistoryDetail,
   reason: string | null = null,
 ) {
+  const by = currentPersonId(ctx.store);
   recordStatus(ctx, {
     entityType: 'rotation',
     entityId: rotationId,
     status: kind,
     date: todayOf(ctx),
     note: reason,
-    detail: { by: currentPersonId(ctx.store), ...detail, changes },
+    // The name too: the person is referenced by id only, and need not travel with the group's file.
+    detail: { by, byName: by ? (peopleNames(ctx.store, [by])[by] ?? null) : null, ...detail, changes },
   });
 }
 
