@@ -213,7 +213,15 @@ describe('rotation at a glance, end to end', () => {
     await dialog
       .getByRole('combobox', { name: 'Swap with' })
       .selectOption({ label: await optionLabel(page, /Glance meeting 2/) });
-    await expect.poll(() => dialog.getByRole('region', { name: 'These meetings change:' }).getByRole('listitem').count()).toBe(2);
+    // Two meetings change, unless the example's own meetings in between give both the same chair.
+    const sched = (
+      await call<{ schedule: Array<{ title: string | null; chairId: string | null }> }>(page, 'rotation.forGroup', { groupId })
+    ).schedule;
+    const chairOf = (title: string) => sched.find((e) => e.title === title)?.chairId ?? null;
+    const differ = chairOf('Glance meeting 1') !== chairOf('Glance meeting 2');
+    await expect
+      .poll(() => dialog.getByRole('region', { name: 'These meetings change:' }).getByRole('listitem').count())
+      .toBe(differ ? 2 : 0);
     await expectAccessible(page, 'swap dialog with its preview', { nameStartsWithLabel: true });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 

@@ -184,3 +184,73 @@ describe('rotation at a glance', () => {
     expect(history).toHaveTextContent(`3 chairs changed:Network meeting 10 ${day(10)}: TEM → STM`);
   });
 });
+
+describe('the handover wizard and the group page', () => {
+  it("suggest the rotation's next chair as the recipient, print it on the checklist, and keep it with the handover", async () => {
+    const { vi } = await import('vitest');
+    const { default: userEvent } = await import('@testing-library/user-event');
+    useApp.setState({ route: { page: 'groups', params: [] } });
+    const r = await renderWithBackend(<App />, { example: false });
+    t = r.t;
+    const { orgs, groupId } = await setUpGroup(t.api, ['SM', 'TEM', 'STM']);
+    const first = addMeeting(t.backend, groupId, addCalendarDays(today(), -10), { title: 'Past meeting' });
+    addMeeting(t.backend, groupId, addCalendarDays(today(), 20), { title: 'Next meeting' });
+    await t.api.rotation.create({
+      groupId,
+      name: 'Chair',
+      unit: 'organisations',
+      mode: 'per_meeting',
+      effectiveFrom: addCalendarDays(today(), -30),
+      members: [orgs.SM!, orgs.TEM!, orgs.STM!],
+    });
+    t.backend.ctx.store.update('meetings', first, { status: 'held' });
+
+    // The group page says who chairs now.
+    useApp.getState().navigate({ page: 'groups', params: [groupId] });
+    const panel = await screen.findByRole('region', { name: 'Rotating chair' }, { timeout: 5000 });
+    await waitFor(() =>
+      expect(panel).toHaveTextContent(
+        `Chair now: SM until ${formatDate(addCalendarDays(today(), 19))} (handover ${formatDate(addCalendarDays(today(), 20))}) · Next: TEM`,
+      ),
+    );
+
+    useApp.getState().navigate({ page: 'exchange', params: ['export', groupId] });
+    const checklist = await screen.findByRole('region', { name: 'Handover checklist' });
+    const recipient = screen.getByRole('combobox', { name: 'Recipient' });
+    expect(recipient).toHaveDisplayValue('TEM – Ministry TEM');
+    expect(checklist).toHaveTextContent('Recipient: TEM – Ministry TEM');
+    expect(checklist).toHaveTextContent('Chair nowSM');
+    expect(checklist).toHaveTextContent('Next chairTEM');
+
+    // Print: the checklist document, with the recipient, goes to the print frame.
+    const user = userEvent.setup();
+    const frames: string[] = [];
+    const append = vi.spyOn(document.body, 'appendChild').mockImplementation(<T extends Node>(node: T): T => {
+      if (node instanceof HTMLIFrameElement) frames.push(node.srcdoc);
+      return node;
+    });
+    await user.click(within(checklist).getByRole('button', { name: 'Print the checklist' }));
+    await waitFor(() => expect(frames).toHaveLength(1));
+    append.mockRestore();
+    expect(frames[0]).toContain('Handover checklist: Polarisation network');
+    expect(frames[0]).toContain('TEM – Ministry TEM');
+
+    // Another recipient, then the file: the handover names them.
+    await user.selectOptions(recipient, 'STM – Ministry STM');
+    expect(checklist).toHaveTextContent('Recipient: STM – Ministry STM');
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    URL.createObjectURL = vi.fn(() => 'blob:painopiste');
+    URL.revokeObjectURL = vi.fn();
+    await user.click(screen.getByRole('button', { name: 'Create the handover file' }));
+    expect(await screen.findByRole('heading', { name: 'The handover file is ready' })).toBeInTheDocument();
+    click.mockRestore();
+    const row = t.backend.ctx.db
+      .prepare(`SELECT to_organisation_id, checklist FROM handovers WHERE group_id = ?`)
+      .get(groupId) as {
+      to_organisation_id: string;
+      checklist: string;
+    };
+    expect(row.to_organisation_id).toBe(orgs.STM);
+    expect(JSON.parse(row.checklist).recipient).toMatchObject({ name: 'STM – Ministry STM' });
+  });
+});
