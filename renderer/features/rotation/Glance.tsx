@@ -131,13 +131,14 @@ export function Timeline({ view }: { view: RotationView }) {
           const b = x(addCalendarDays(s.lastDay, 1));
           const w = Math.max(0, b - a);
           return (
-            <g key={s.key} opacity={s.when === 'past' ? 0.6 : 1}>
+            <g key={s.key}>
               <rect
                 x={a}
                 y={30}
                 width={w}
                 height={36}
                 fill={s.chairId ? (colour.get(s.chairId) ?? '#e6e6e6') : '#ffffff'}
+                fillOpacity={s.when === 'past' ? 0.45 : 1}
                 stroke="#5f686d"
                 strokeWidth={1}
               />
