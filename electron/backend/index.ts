@@ -9,6 +9,7 @@ import { backupDatabase } from './backup';
 import { DATABASE_FILE, getMeta, migrate, openDatabase, replicaId, schemaVersion, setMeta } from './db/open';
 import { RowStore } from './db/store';
 import { userError, validationError } from './errors';
+import { isUnicodeText } from '../../shared/unicode';
 import { handlers } from './handlers';
 import { runInCall, type CallOptions } from './call';
 import { loadExampleData } from './services/example-data';
@@ -104,24 +105,17 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 /** A SQLite error that says this connection may not write (the read-only replica). */
 const READONLY_ERROR_KEY = 'errors.readOnlyReplica';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** String.prototype.isWellFormed (ES2024; Node 20 and Electron have it): ~0 ms for a 100 MB file's base64, the regex ~130 ms. */
-const wellFormedText: (s: string) => boolean =
-  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
-    ? (s) => (s as unknown as { isWellFormed(): boolean }).isWellFormed()
-    : (s) => !LONE_SURROGATE.test(s);
-
 /**
  * Whether every string (and key) in a call's input is well-formed Unicode. A lone surrogate — what a
  * JSON escape such as "\ud800" or a buggy caller sends — has no UTF-8 form: SQLite would store bytes
  * that are not UTF-8, so the call is refused like invalid UTF-8 in an HTTP body (electron/server.ts).
  */
 function wellFormed(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return wellFormedText(value);
+  if (typeof value === 'string') return isUnicodeText(value);
   if (value === null || typeof value !== 'object') return true;
   if (depth > 64) return false;
   if (Array.isArray(value)) return value.every((v) => wellFormed(v, depth + 1));
-  return Object.entries(value).every(([k, v]) => wellFormedText(k) && wellFormed(v, depth + 1));
+  return Object.entries(value).every(([k, v]) => isUnicodeText(k) && wellFormed(v, depth + 1));
 }
 
 /** The one call path: look the method up, validate its input, run its handler, wrap the outcome. */
