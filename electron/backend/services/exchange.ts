@@ -11,6 +11,7 @@ import { backupNow, backups, restoreBackup } from '../exchange/backups';
 import { exchangeLogRows, getConflict, listConflicts, resolveConflictsOf, type ConflictRow } from '../repositories/exchange';
 import { stampInfo, whereOf } from '../exchange/describe';
 import { rowProblem } from '../../../shared/domain/rows';
+import { today } from '../clock';
 
 /** A file name people recognise: the group's short name and the date. */
 function fileNameFor(base: string, date: string): string {
@@ -93,7 +94,7 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract, Ctx> = {
   'exchange.exportDatabase': ({ passphrase }, ctx) => {
     const { bytes, summary } = exportScope(ctx, { kind: 'database' }, { passphrase: passphrase || undefined });
     return {
-      fileName: fileNameFor('painopiste-all', summary.exportedAt.slice(0, 10)),
+      fileName: fileNameFor('painopiste-all', today(ctx)),
       contentBase64: Buffer.from(bytes).toString('base64'),
       summary,
     };
