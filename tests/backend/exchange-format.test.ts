@@ -531,6 +531,7 @@ const KEYS = new Set<ExchangeErrorKey>([
   'exchange.invalidRow',
   'exchange.duplicateRow',
   'exchange.wrongScope',
+  'exchange.wrongRound',
 ]);
 
 type Mutation = (file: Uint8Array, entries: RawEntry[]) => Uint8Array;

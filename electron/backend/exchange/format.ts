@@ -570,7 +570,9 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
       (want.groupId ?? null) !== (got.groupId ?? null) ||
       (want.roundId ?? null) !== (got.roundId ?? null)
     ) {
-      throw new ExchangeError('exchange.wrongScope', { expected: want.kind, actual: got.kind });
+      // The scanning page expects a candidate file of its round; the import wizard, a chosen group's file.
+      const key = want.kind === 'candidates' ? 'exchange.wrongRound' : 'exchange.wrongScope';
+      throw new ExchangeError(key, { expected: want.kind, actual: got.kind });
     }
   }
 
