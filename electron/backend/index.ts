@@ -9,6 +9,7 @@ import { backupDatabase } from './backup';
 import { DATABASE_FILE, getMeta, migrate, openDatabase, replicaId, schemaVersion, setMeta } from './db/open';
 import { RowStore } from './db/store';
 import { userError, validationError } from './errors';
+import { isUnicodeText } from '../../shared/unicode';
 import { handlers } from './handlers';
 import { runInCall, type CallOptions } from './call';
 import { loadExampleData } from './services/example-data';
@@ -104,12 +105,26 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 /** A SQLite error that says this connection may not write (the read-only replica). */
 const READONLY_ERROR_KEY = 'errors.readOnlyReplica';
 
+/**
+ * Whether every string (and key) in a call's input is well-formed Unicode. A lone surrogate — what a
+ * JSON escape such as "\ud800" or a buggy caller sends — has no UTF-8 form: SQLite would store bytes
+ * that are not UTF-8, so the call is refused like invalid UTF-8 in an HTTP body (electron/server.ts).
+ */
+function wellFormed(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return isUnicodeText(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > 64) return false;
+  if (Array.isArray(value)) return value.every((v) => wellFormed(v, depth + 1));
+  return Object.entries(value).every(([k, v]) => isUnicodeText(k) && wellFormed(v, depth + 1));
+}
+
 /** The one call path: look the method up, validate its input, run its handler, wrap the outcome. */
 function dispatcher(ctx: Ctx, log: (m: string) => void, readOnly = false, onChange?: () => void) {
   return async function call(method: string, input: unknown, opts: CallOptions = {}): Promise<ApiResult<unknown>> {
     if (!isMethodName(method)) {
       return { ok: false, error: userError('not_found', 'errors.unknownMethod', { method: method.slice(0, 80) }).toJSON() };
     }
+    if (!wellFormed(input)) return { ok: false, error: userError('validation', 'errors.invalidEncoding').toJSON() };
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toJSON() };
     try {
@@ -139,7 +154,9 @@ export function isReadOnlyRefusal(result: ApiResult<unknown>): boolean {
  * the writer holds a long transaction). No backup, no migration, no host services; the writer opened
  * and migrated the file first.
  */
-export function openReadReplica(opts: Pick<BackendOptions, 'dataDir' | 'host' | 'now' | 'version' | 'log'>): Omit<Backend, 'sync'> {
+export function openReadReplica(
+  opts: Pick<BackendOptions, 'dataDir' | 'host' | 'now' | 'version' | 'log'>,
+): Omit<Backend, 'sync'> {
   const databasePath = path.join(opts.dataDir, DATABASE_FILE);
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');

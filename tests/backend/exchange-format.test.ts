@@ -484,6 +484,9 @@ describe('verification of the file', () => {
     ['field_hlc bad stamp', `${JSON.stringify({ ...row, field_hlc: JSON.stringify({ '*': row.hlc, name: 'x' }) })}\n`],
     ['deleted 2', `${JSON.stringify({ ...row, deleted: 2 })}\n`],
     ['object value', `${JSON.stringify({ ...row, name: { a: 1 } })}\n`],
+    // Valid UTF-8 and valid JSON, but no Unicode text: SQLite would store bytes that are not UTF-8.
+    ['half a surrogate pair (an escape)', `${JSON.stringify({ ...row, name: 'Poliisi\ud800' })}\n`],
+    ['the other half alone', `${JSON.stringify({ ...row, name: '\udc00' })}\n`],
     ['bad column name', `${JSON.stringify({ ...row, __proto__x: 1, 'Bad Name': 1 })}\n`],
     ['array row', `[1,2]\n`],
     ['blank line', `${line1}\n\n${line2}\n`],
@@ -528,6 +531,7 @@ const KEYS = new Set<ExchangeErrorKey>([
   'exchange.invalidRow',
   'exchange.duplicateRow',
   'exchange.wrongScope',
+  'exchange.wrongRound',
 ]);
 
 type Mutation = (file: Uint8Array, entries: RawEntry[]) => Uint8Array;

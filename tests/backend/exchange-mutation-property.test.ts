@@ -1,6 +1,6 @@
 /**
- * Property (issue #12): genuine exports — a group's handover and the whole database, built through
- * the real backend — with rows mutated as a broken or hostile exporter could (types, ranges, dates,
+ * Property (issue #12): genuine exports — a group's handover, a round's candidate file and the whole
+ * database, built through the real backend — with rows mutated as a broken or hostile exporter could (types, ranges, dates,
  * times, enums, lengths, references, parent cycles, other groups' rows, future stamps), imported into
  * a real database. Each file is either refused whole with the database unchanged (compared row by
  * row), or accepted, and then every row passes its domain schema (shared/domain/rows.ts) and every
@@ -24,7 +24,8 @@ const T0 = Date.UTC(2027, 0, 4, 8);
 let a: Replica;
 let b: Replica;
 let s: Awaited<ReturnType<typeof seedRich>>;
-let files: { group: Uint8Array; database: Uint8Array };
+let files: Record<Scope, Uint8Array>;
+type Scope = 'group' | 'candidates' | 'database';
 
 beforeAll(async () => {
   a = await replica(T0);
@@ -34,7 +35,17 @@ beforeAll(async () => {
   a.tick(3_600_000);
   b.tick(3_600_000);
   await a.api.groups.update({ id: s.group.id, patch: { description: 'Päivitetty kuvaus' } });
-  files = { group: exportFrom(a, { kind: 'group', groupId: s.group.id }), database: exportFrom(a, { kind: 'database' }) };
+  await a.api.scanning.createCandidate({
+    roundId: s.round.id,
+    title: 'Uusi ehdokas',
+    proposerPersonId: s.bertil.id,
+    submit: true,
+  });
+  files = {
+    group: exportFrom(a, { kind: 'group', groupId: s.group.id }),
+    candidates: exportFrom(a, { kind: 'candidates', roundId: s.round.id }),
+    database: exportFrom(a, { kind: 'database' }),
+  };
 }, 120_000);
 afterAll(() => {
   a.cleanup();
@@ -69,7 +80,7 @@ const META = new Set(['id', 'created_at', 'updated_at', 'hlc', 'field_hlc', 'del
 const now = () => T0 + 3_600_000 + 2000;
 
 /** Applies one mutation to the tables of a file, as a newer edit so the merge takes it. */
-function mutate(tables: Record<string, Row[]>, m: Mutation, scope: 'group' | 'database'): void {
+function mutate(tables: Record<string, Row[]>, m: Mutation, scope: Scope): void {
   const names = Object.keys(tables)
     .filter((t) => tables[t]!.length > 0)
     .sort();
@@ -143,7 +154,7 @@ function mutate(tables: Record<string, Row[]>, m: Mutation, scope: 'group' | 'da
       }
       break;
     case 'otherGroup': {
-      if (scope !== 'group') break;
+      if (scope === 'database') break;
       const g2 = b.backend.ctx.store.getRaw('work_groups', s.other.id) as Row;
       (tables.work_groups ??= []).push(editedRow(g2, { name: `Uudelleennimetty ${m.col}` }, now() + 60_000));
       break;
@@ -181,6 +192,9 @@ async function readEverything(r: Replica): Promise<void> {
   for (const id of db.prepare(`SELECT id FROM scanning_rounds WHERE deleted = 0`).pluck().all() as string[]) {
     await api.scanning.getRound({ id });
   }
+  for (const id of db.prepare(`SELECT id FROM candidates WHERE deleted = 0`).pluck().all() as string[]) {
+    await api.scanning.getCandidate({ id });
+  }
 }
 
 function everyRowValid(r: Replica): string[] {
@@ -201,7 +215,7 @@ describe('mutated genuine exports', () => {
     const outcomes = { refused: 0, accepted: 0 };
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('group' as const, 'database' as const),
+        fc.constantFrom<Scope>('group', 'candidates', 'database'),
         fc.array(mutation, { minLength: 1, maxLength: 3 }),
         async (scope, ms) => {
           const file = rebuildFile(files[scope], (t) => ms.forEach((m) => mutate(t, m, scope)), { exportId: randomUUID() });
@@ -217,10 +231,12 @@ describe('mutated genuine exports', () => {
             expect(databaseContent(b.backend)).toBe(before);
             expect(b.backend.ctx.store.clock.last()).toBe(clock);
             outcomes.refused++;
-            if (process.env.I12A_RUNS) console.info('refused', (e as ApiError).key, JSON.stringify((e as ApiError).params));
+            if (process.env.I12A_RUNS)
+              console.info('refused', scope, (e as ApiError).key, JSON.stringify((e as ApiError).params));
             return;
           }
           outcomes.accepted++;
+          if (process.env.I12A_RUNS) console.info('accepted', scope, ms.map((m) => m.kind).join(','));
           expect(everyRowValid(b)).toEqual([]);
           await readEverything(b);
         },

@@ -146,6 +146,31 @@ describe('handover round trips on real SQLite', () => {
     expect(travellingContent(a)).toEqual(travellingContent(b));
   });
 
+  it("the other side's text of a conflict meets the field's rule before 'use the other' writes it", async () => {
+    const [a, b] = await two();
+    const s = await seedGroup(a);
+    await importInto(b, exportFrom(a, { kind: 'group', groupId: s.group.id }));
+    // A's minutes are older and longer than any form accepts (written past the API, as a broken exporter could).
+    a.tick(10_000);
+    b.tick(20_000);
+    const tooLong = 'x'.repeat(100_001);
+    edit(a, 'agenda_items', s.item.id, { minutes: tooLong });
+    edit(b, 'agenda_items', s.item.id, { minutes: 'B:n versio.' });
+    await importInto(b, exportFrom(a, { kind: 'group', groupId: s.group.id }));
+    const [conflict] = await b.api.exchange.conflicts({});
+    expect(conflict).toMatchObject({ currentValue: 'B:n versio.', kind: 'text' });
+    expect(conflict!.otherValue).toHaveLength(100_001);
+    const before = row(b, 'agenda_items', s.item.id);
+    const e = await refusal(b.api.exchange.resolveConflict({ id: conflict!.id, choice: 'other' }));
+    expect(e.key).toBe('exchange.errors.resolvedInvalid');
+    expect(e.params).toMatchObject({ field: 'minutes', problem: 'validation.too_long' });
+    expect(row(b, 'agenda_items', s.item.id)).toEqual(before);
+    expect(await b.api.exchange.conflicts({})).toHaveLength(1);
+    // Keeping this side's text or writing a merged one still works.
+    await b.api.exchange.resolveConflict({ id: conflict!.id, choice: 'merged', text: 'Yhdistetty.' });
+    expect(row(b, 'agenda_items', s.item.id).minutes).toBe('Yhdistetty.');
+  });
+
   it('delete against edit keeps the newer edit and flags it', async () => {
     const [a, b] = await two();
     const s = await seedGroup(a);

@@ -100,5 +100,6 @@ describe('candidate files from members', () => {
     });
     const wrong = await fails(owner.api.scanning.importCandidateFile({ roundId: other.id, contentBase64: dFile.contentBase64 }));
     expect(wrong.code).toBe('validation');
+    expect(wrong.key).toBe('exchange.wrongRound');
   });
 });

@@ -12,7 +12,13 @@ let root: string;
 const TOKEN = 'test-token-0123456789';
 
 /** A raw request, so tests control the Host header and see every response header. */
-function request(opts: { method?: string; path: string; host?: string; headers?: Record<string, string>; body?: string | Buffer }) {
+function request(opts: {
+  method?: string;
+  path: string;
+  host?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = http.request(
       {
@@ -145,6 +151,33 @@ describe('browser-mode server', () => {
       expect(error.message).toMatch(/not valid UTF-8.*nothing was stored/);
     }
     expect(JSON.parse((await apiCall('organisations.list', {})).body)).toEqual(before);
+    // Valid UTF-8 bytes, but a JSON escape for half a surrogate pair: no Unicode text, so refused too
+    // (SQLite would store bytes that are not UTF-8). The check is the backend's, so IPC gets it too.
+    for (const escaped of ['\\ud800', 'x\\udc00y', '\\udfff\\ud800']) {
+      const r = await request({
+        method: 'POST',
+        path: '/api/organisations.create',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: json(Buffer.from(`Poliisi${escaped}`)),
+      });
+      // The backend's refusal, as every validation error it gives: ok false, with the sentence.
+      expect(JSON.parse(r.body), escaped).toMatchObject({
+        ok: false,
+        error: { code: 'validation', key: 'errors.invalidEncoding' },
+      });
+    }
+    const direct = await t.backend.call('organisations.create', { abbreviation: 'UTF', name: 'Poliisi\ud800', kind: 'other' });
+    expect(direct).toMatchObject({ ok: false, error: { key: 'errors.invalidEncoding' } });
+    expect(JSON.parse((await apiCall('organisations.list', {})).body)).toEqual(before);
+    // A whole surrogate pair (an emoji as a JSON escape) is text and goes through.
+    const pair = await request({
+      method: 'POST',
+      path: '/api/organisations.create',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: '{"abbreviation":"UTF2","name":"Poliisi \\ud83d\\ude93","kind":"other"}',
+    });
+    expect(pair.status).toBe(200);
+    expect(JSON.parse(pair.body).value.name).toBe('Poliisi \u{1f693}');
     // Valid multi-byte text still goes through unchanged.
     const ok = await request({
       method: 'POST',

@@ -51,20 +51,35 @@ describe('today at 00:30 Helsinki time', () => {
     expect((await t.api.portfolio.view({})).today).toBe('2027-01-01');
 
     // Scanning: an ad-hoc round proposed now starts on 1 January 2027 (and so is a 2027 round).
-    await t.api.groups.create({ kind: 'expert_network', name: 'Expert network', status: 'active' });
+    const network = await t.api.groups.create({ kind: 'expert_network', name: 'Expert network', status: 'active' });
     const proposal = await t.api.scanning.proposeRound({ lane: 'adhoc' });
     expect(proposal.label.startsWith('2027')).toBe(true);
     expect(proposal.timeline).toEqual(adHocTimeline('2027-01-01'));
+
+    // Files are named by the Helsinki date: a round's candidate file and the whole database.
+    const round = await t.api.scanning.createRound({
+      groupId: network.id,
+      label: proposal.label,
+      lane: 'adhoc',
+      timeline: proposal.timeline,
+      proposalCap: null,
+    });
+    expect((await t.api.scanning.exportCandidates({ roundId: round.id })).fileName).toMatch(/-2027-01-01\.wgx$/);
+    expect((await t.api.exchange.exportDatabase({})).fileName).toBe('painopiste-all-2027-01-01.wgx');
+
+    // A minutes reviewer approving now approved on 1 January in the minutes document.
+    const reviewer = await t.api.people.create({ name: 'Rita Reviewer' });
+    await t.api.meetings.setMinutesReviewers({ id: meeting.id, personIds: [reviewer.id] });
+    await t.api.meetings.approveAsReviewer({ id: meeting.id, personId: reviewer.id });
+    const minutes = await t.api.meetings.document({ id: meeting.id, kind: 'minutes', format: 'md', lang: 'en' });
+    expect(Buffer.from(minutes.contentBase64, 'base64').toString('utf8')).toContain('approved 1 January 2027');
 
     // Reports say they were generated on 1 January 2027.
     const report = await t.api.portfolio.report({ lang: 'en', format: 'md', from: '2026-01-01', to: '2027-01-01' });
     expect(Buffer.from(report.contentBase64, 'base64').toString('utf8')).toContain('1 January 2027');
 
     // History rows are dated in Helsinki too, and so is a completion without a date.
-    const history = t.backend.ctx.db
-      .prepare(`SELECT date FROM status_history WHERE entity_id = ?`)
-      .pluck()
-      .all(group.id);
+    const history = t.backend.ctx.db.prepare(`SELECT date FROM status_history WHERE entity_id = ?`).pluck().all(group.id);
     expect(history).toEqual(['2027-01-01']);
     const done = await t.api.meetings.setActionStatus({ id: yesterday.id, status: 'done' });
     expect(done.completedDate).toBe('2027-01-01');

@@ -4,12 +4,14 @@
  *
  * - **Clock**: no stamp in the file may be more than FUTURE_BOUND_MS ahead of this computer's clock
  *   (`checkClock`). So no file can push the local clock past that bound either.
- * - **Scope on the rows** (`scopeOfGroupFile`): a group's file may create or change only rows inside
- *   that group's closure — the group tree and what hangs off it, judged by this database's rows for
- *   rows it already has and by the file's for new ones; rows those reference (organisations, people,
- *   a parent group, candidates) may be created; existing organisations and people take the file's
- *   newer fields (listed as shared changes) but are never archived or restored by it; other existing
- *   rows are never changed (listed as not applied); any other row refuses the file.
+ * - **Scope on the rows** (`scopeOfFile`): a group's or a candidate file may create or change only
+ *   its core rows — for a group, the group tree and what hangs off it; for a candidate file, the
+ *   round's row, its criteria and candidates, their links and status history — judged by this
+ *   database's version of a row it already has and by the file's (both must be inside). Rows the core
+ *   references (organisations, people, groups, …) may be created; existing ones are never changed
+ *   (listed as not applied), except that a group's file gives the organisations and people it refers
+ *   to their newer fields (listed as shared changes; never an archive or restore). Any other row
+ *   refuses the file. The referenced half is one function for both scopes (`placeReferenced`).
  * - **Domain rules** (`checkMergedRows`): every row the merge would write passes its table's domain
  *   schema (shared/domain/rows.ts, the same rules the API applies), no parent chain loops, and no
  *   person holds the same role in a group twice for overlapping periods (shared/groups/memberships.ts).
@@ -18,6 +20,8 @@ import { parseHlc, type Hlc } from '../../../shared/hlc';
 import { mergeTable, type Row } from '../../../shared/exchange/merge';
 import { PARENT_COLUMNS, rowProblem } from '../../../shared/domain/rows';
 import { duplicateMemberships, type MembershipSpan } from '../../../shared/groups/memberships';
+import type { ApiError } from '../../../shared/contract/core';
+import type { ExchangeScope } from '../../../shared/domain/exchange';
 import type { Ctx } from '../context';
 import { TABLE_CODECS } from '../db/tables';
 import { userError } from '../errors';
@@ -38,7 +42,7 @@ export function checkClock(newest: Hlc | null, now: Date): void {
   }
 }
 
-/** A row of a group's file that is outside the group's closure but exists here: kept as it is. */
+/** A row of a scoped file that is outside its core but exists here: kept as it is. */
 export interface NotApplied {
   table: string;
   rowId: string;
@@ -52,23 +56,84 @@ export type SharedChange = NotApplied;
 /** Shared rows a group's file may change (field by field, by clock), when the group refers to them. */
 export const SHARED_TABLES: readonly string[] = ['organisations', 'people'];
 
-export interface GroupFileScope {
-  /** Per table, ids of rows the import must not write (they exist here and are outside the closure). */
+/** How an import treats the rows of a group's or a candidate file (whole-database files: no limits). */
+export interface FileScope {
+  /** Per table, ids of rows the import must not write (they exist here and are outside the core). */
   skip: Map<string, Set<string>>;
   notApplied: NotApplied[];
   sharedChanges: SharedChange[];
 }
 
-const outside = (table: string, id: string, field: string) =>
-  userError('validation', 'exchange.outsideScope', { table, id, field });
+/** Rows of a file per table, and the ids of its core rows per table (filled by the scope's rule). */
+type Tables = Record<string, Row[]>;
+type Core = Map<string, Set<string>>;
+type Outside = (table: string, id: string, field: string) => ApiError;
+
+const outsideGroup: Outside = (table, id, field) => userError('validation', 'exchange.outsideScope', { table, id, field });
+const outsideRound: Outside = (table, id, field) => userError('validation', 'exchange.outsideRound', { table, id, field });
 
 /**
- * Classifies every row of a group's file; throws `exchange.outsideScope` for a row outside the
- * group's closure. See the module comment for the rule.
+ * The rule of a file's scope, or null for a whole-database file: classifies every row of the file and
+ * throws `exchange.outsideScope` (a group's file) or `exchange.outsideRound` (a candidate file) for a
+ * row it may not hold. See the module comment.
  */
-export function scopeOfGroupFile(ctx: Ctx, groupId: string, tables: Record<string, Row[]>): GroupFileScope {
+export function scopeOfFile(ctx: Ctx, scope: ExchangeScope, tables: Tables): FileScope | null {
+  if (scope.kind === 'group' && scope.groupId) {
+    return placeReferenced(ctx, tables, groupCore(ctx, scope.groupId, tables), { shared: SHARED_TABLES, outside: outsideGroup });
+  }
+  if (scope.kind === 'candidates' && scope.roundId) {
+    return placeReferenced(ctx, tables, roundCore(ctx, scope.roundId, tables), { shared: [], outside: outsideRound });
+  }
+  return null;
+}
+
+const localRow = (ctx: Ctx, table: string, id: string) => ctx.store.getRaw(table, id) as Row | undefined;
+
+function coreSet(core: Core, table: string): Set<string> {
+  let s = core.get(table);
+  if (!s) core.set(table, (s = new Set()));
+  return s;
+}
+
+/**
+ * Places the rows of `table` whose `column` names their owner: core when both this database's version
+ * (if any) and the file's name an owner inside (`inside`); refused when the two disagree; otherwise
+ * left for the referenced half.
+ */
+function placeByOwner(
+  ctx: Ctx,
+  tables: Tables,
+  core: Core,
+  table: string,
+  column: string,
+  inside: (ownerId: unknown) => boolean,
+  outside: Outside,
+): void {
+  for (const r of tables[table] ?? []) {
+    const mine = localRow(ctx, table, r.id);
+    const here = mine ? inside(mine[column]) : true;
+    const there = inside(r[column]);
+    if (here && there) coreSet(core, table).add(r.id);
+    else if (mine && (here || there)) throw outside(table, r.id, column);
+  }
+}
+
+/** Status history of core rows (by both versions' subject) is core too; a changed entry of another subject refuses. */
+function placeStatusHistory(ctx: Ctx, tables: Tables, core: Core, outside: Outside): void {
+  const coreIds = new Set<string>();
+  for (const ids of core.values()) for (const id of ids) coreIds.add(id);
+  for (const r of tables.status_history ?? []) {
+    const mine = localRow(ctx, 'status_history', r.id);
+    const subject = (mine?.entity_id ?? r.entity_id) as string;
+    if (coreIds.has(subject) && r.entity_id === subject) coreSet(core, 'status_history').add(r.id);
+    else if (mine) throw outside('status_history', r.id, 'entity_id');
+  }
+}
+
+/** Core of a group's file: the group tree and everything hanging off it (docs/exchange-format.md 11.1). */
+function groupCore(ctx: Ctx, groupId: string, tables: Tables): Core {
   const db = ctx.db;
-  const local = (table: string, id: string) => ctx.store.getRaw(table, id) as Row | undefined;
+  const local = (table: string, id: string) => localRow(ctx, table, id);
   const fileRows = (table: string) => tables[table] ?? [];
 
   // The group tree: this database's (tombstones included), plus the file's new groups below it.
@@ -95,12 +160,7 @@ export function scopeOfGroupFile(ctx: Ctx, groupId: string, tables: Record<strin
   }
 
   // Core rows: in the closure by this database's version (when it has the row) and by the file's.
-  const core = new Map<string, Set<string>>();
-  const coreOf = (table: string) => {
-    let s = core.get(table);
-    if (!s) core.set(table, (s = new Set()));
-    return s;
-  };
+  const core: Core = new Map();
   const parentOf = new Map(CHILD_TABLES.map(([t, col, parent]) => [t, { col, parent }]));
   /** Whether a row that exists here belongs to the closure, by this database's rows. */
   const localInScope = (table: string, id: string, depth = 0): boolean => {
@@ -113,7 +173,8 @@ export function scopeOfGroupFile(ctx: Ctx, groupId: string, tables: Record<strin
     return p !== undefined && typeof row[p.col] === 'string' && inScope(p.parent, row[p.col] as string, depth + 1);
   };
   /** Whether a row id is in the closure: a core row of the file, or a row here in scope. */
-  const inScope = (table: string, id: string, depth = 0): boolean => coreOf(table).has(id) || localInScope(table, id, depth);
+  const inScope = (table: string, id: string, depth = 0): boolean =>
+    coreSet(core, table).has(id) || localInScope(table, id, depth);
 
   for (const g of fileRows('work_groups')) {
     if (!tree.has(g.id)) continue;
@@ -125,38 +186,53 @@ export function scopeOfGroupFile(ctx: Ctx, groupId: string, tables: Record<strin
       g.parent_id !== mine.parent_id &&
       !(typeof g.parent_id === 'string' && tree.has(g.parent_id))
     ) {
-      throw outside('work_groups', g.id, 'parent_id');
+      throw outsideGroup('work_groups', g.id, 'parent_id');
     }
-    coreOf('work_groups').add(g.id);
+    coreSet(core, 'work_groups').add(g.id);
   }
-  for (const table of GROUP_TABLES) {
-    for (const r of fileRows(table)) {
-      const mine = local(table, r.id);
-      const here = mine ? typeof mine.group_id === 'string' && tree.has(mine.group_id) : true;
-      const there = typeof r.group_id === 'string' && tree.has(r.group_id);
-      if (here && there) coreOf(table).add(r.id);
-      else if (mine && (here || there)) throw outside(table, r.id, 'group_id');
-    }
-  }
+  const inTree = (v: unknown) => typeof v === 'string' && tree.has(v);
+  for (const table of GROUP_TABLES) placeByOwner(ctx, tables, core, table, 'group_id', inTree, outsideGroup);
   for (const [table, col, parent] of CHILD_TABLES) {
-    for (const r of fileRows(table)) {
-      const mine = local(table, r.id);
-      const here = mine ? typeof mine[col] === 'string' && inScope(parent, mine[col] as string) : true;
-      const there = typeof r[col] === 'string' && inScope(parent, r[col] as string);
-      if (here && there) coreOf(table).add(r.id);
-      else if (mine && (here || there)) throw outside(table, r.id, col);
-    }
+    placeByOwner(ctx, tables, core, table, col, (v) => typeof v === 'string' && inScope(parent, v), outsideGroup);
   }
-  const coreIds = new Set<string>();
-  for (const ids of core.values()) for (const id of ids) coreIds.add(id);
-  for (const r of fileRows('status_history')) {
-    const mine = local('status_history', r.id);
-    const subject = (mine?.entity_id ?? r.entity_id) as string;
-    if (coreIds.has(subject) && r.entity_id === subject) coreOf('status_history').add(r.id);
-    else if (mine) throw outside('status_history', r.id, 'entity_id');
-  }
+  placeStatusHistory(ctx, tables, core, outsideGroup);
+  return core;
+}
 
-  // Referenced rows: what core rows (and, recursively, referenced rows) of the file point at.
+/**
+ * Core of a candidate file (docs/exchange-format.md 11.1): the round's own row (never moved to another
+ * group), its criteria and candidates (by both versions' `round_id`), the organisation and group links
+ * of those candidates, and the status history of all of them.
+ */
+function roundCore(ctx: Ctx, roundId: string, tables: Tables): Core {
+  const core: Core = new Map();
+  for (const r of tables.scanning_rounds ?? []) {
+    if (r.id !== roundId) continue;
+    const mine = localRow(ctx, 'scanning_rounds', r.id);
+    if (mine && mine.group_id !== r.group_id) throw outsideRound('scanning_rounds', r.id, 'group_id');
+    coreSet(core, 'scanning_rounds').add(r.id);
+  }
+  const inRound = (v: unknown) => v === roundId;
+  placeByOwner(ctx, tables, core, 'criteria', 'round_id', inRound, outsideRound);
+  placeByOwner(ctx, tables, core, 'candidates', 'round_id', inRound, outsideRound);
+  // A link belongs to the round when its candidate does: a core candidate of the file, or one of the
+  // round here (a file row of a candidate that is not core has been refused or is outside by both).
+  const candidateInRound = (v: unknown) =>
+    typeof v === 'string' && (coreSet(core, 'candidates').has(v) || localRow(ctx, 'candidates', v)?.round_id === roundId);
+  for (const table of ['candidate_organisations', 'candidate_groups']) {
+    placeByOwner(ctx, tables, core, table, 'candidate_id', candidateInRound, outsideRound);
+  }
+  placeStatusHistory(ctx, tables, core, outsideRound);
+  return core;
+}
+
+/**
+ * The half every scope shares: rows the core rows point at through a foreign key (recursively) are
+ * referenced. A referenced row this database lacks is created. One it has is never changed — except,
+ * for tables in `shared`, the file's newer fields (listed as shared changes; never an archive or a
+ * restore) — and is listed as not applied when the file's version differs. Any other row refuses the file.
+ */
+function placeReferenced(ctx: Ctx, tables: Tables, core: Core, rule: { shared: readonly string[]; outside: Outside }): FileScope {
   const referenced = new Map<string, Set<string>>();
   const byId = new Map(Object.entries(tables).map(([t, rows]) => [t, new Map(rows.map((r) => [r.id, r]))]));
   let frontier: Array<[string, Row]> = [];
@@ -164,7 +240,7 @@ export function scopeOfGroupFile(ctx: Ctx, groupId: string, tables: Record<strin
   while (frontier.length) {
     const next: Array<[string, Row]> = [];
     for (const [table, row] of frontier) {
-      for (const fk of foreignKeysOf(db, table)) {
+      for (const fk of foreignKeysOf(ctx.db, table)) {
         const v = row[fk.column];
         if (typeof v !== 'string') continue;
         const target = byId.get(fk.target)?.get(v);
@@ -185,8 +261,8 @@ export function scopeOfGroupFile(ctx: Ctx, groupId: string, tables: Record<strin
   for (const [table, rows] of Object.entries(tables)) {
     for (const r of rows) {
       if (core.get(table)?.has(r.id)) continue;
-      if (!referenced.get(table)?.has(r.id)) throw outside(table, r.id, 'id');
-      const mine = local(table, r.id);
+      if (!referenced.get(table)?.has(r.id)) throw rule.outside(table, r.id, 'id');
+      const mine = localRow(ctx, table, r.id);
       if (!mine) continue; // a referenced row this database lacks: created
       const m = mergeTable(() => mine, [r], { longTextFields: TABLE_CODECS[table]?.longText ?? [] });
       const merged = m.writes[0];
@@ -195,15 +271,11 @@ export function scopeOfGroupFile(ctx: Ctx, groupId: string, tables: Record<strin
             (k) => !['hlc', 'field_hlc', 'updated_at', 'created_at'].includes(k) && merged[k] !== mine[k],
           )
         : [];
-      // An organisation or person the group refers to takes the file's newer fields, but a group's
-      // file never archives or restores it; every other row outside the group is kept as it is.
-      if (SHARED_TABLES.includes(table) && !fields.includes('deleted')) {
+      if (rule.shared.includes(table) && !fields.includes('deleted')) {
         if (fields.length) sharedChanges.push({ table, rowId: r.id, fields });
         continue;
       }
-      let s = skip.get(table);
-      if (!s) skip.set(table, (s = new Set()));
-      s.add(r.id);
+      coreSet(skip, table).add(r.id);
       if (fields.length) notApplied.push({ table, rowId: r.id, fields });
     }
   }

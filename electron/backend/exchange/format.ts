@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import { z } from 'zod';
 import { isHlc, type Hlc } from '../../../shared/hlc';
 import type { Row } from '../../../shared/exchange/merge';
+import { isUnicodeText } from '../../../shared/unicode';
 import { decryptBytes, encryptBytes, isEncrypted, type ScryptParams } from './crypto';
 import {
   DEFAULT_ZIP_LIMITS,
@@ -193,6 +194,7 @@ function inspectRow(row: unknown, onStamp: ((stamp: Hlc) => void) | undefined): 
     }
     const v = r[key];
     if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return 'value';
+    if (typeof v === 'string' && !isUnicodeText(v)) return 'text';
   }
   if (onStamp) {
     onStamp(r.hlc);
@@ -568,7 +570,9 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
       (want.groupId ?? null) !== (got.groupId ?? null) ||
       (want.roundId ?? null) !== (got.roundId ?? null)
     ) {
-      throw new ExchangeError('exchange.wrongScope', { expected: want.kind, actual: got.kind });
+      // The scanning page expects a candidate file of its round; the import wizard, a chosen group's file.
+      const key = want.kind === 'candidates' ? 'exchange.wrongRound' : 'exchange.wrongScope';
+      throw new ExchangeError(key, { expected: want.kind, actual: got.kind });
     }
   }
 

@@ -31,7 +31,7 @@ import { TABLE_CODECS, travellingTables } from '../db/tables';
 import { userError } from '../errors';
 import { ExchangeError, ExchangeFileWriter, isEncrypted, readExchangeFile, type ExchangeFile, type BuildOptions } from './format';
 import { collectScope, foreignKeysOf, tablesParentsFirst, type Scope } from './scope';
-import { checkClock, checkMergedRows, scopeOfGroupFile, FUTURE_BOUND_MS, type NotApplied } from './checks';
+import { checkClock, checkMergedRows, scopeOfFile, FUTURE_BOUND_MS, type NotApplied } from './checks';
 import { exclusive } from './lock';
 import { allLiveHashes, liveHashes } from '../repositories/materials';
 import { blobsForExport, checkIncomingMaterials, storeIncomingBlobs } from '../services/materials';
@@ -273,7 +273,7 @@ function readVerifiedFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): Exc
 }
 
 interface Plan {
-  /** Rows of a group's file outside its closure that exist here: not written (docs/exchange-format.md). */
+  /** Rows of a group's or candidate file outside its core that exist here: not written (docs/exchange-format.md). */
   notApplied: NotApplied[];
   /** Organisations and people a group's file changes (they are shared with other groups). */
   sharedChanges: NotApplied[];
@@ -295,18 +295,18 @@ function labelOf(row: Row | undefined): string {
 function plan(ctx: Ctx, file: ExchangeFile): Plan {
   const out: Plan = { notApplied: [], sharedChanges: [], counts: [], writes: [], conflicts: [], flags: [] };
   const pending = new Map<string, Map<string, Row>>();
-  // Scope on the rows: a group's file changes only that group's closure (checks.ts).
-  const scope = file.manifest.scope;
-  const groupScope = scope.kind === 'group' && scope.groupId ? scopeOfGroupFile(ctx, scope.groupId, file.tables) : null;
-  if (groupScope) {
-    out.notApplied = groupScope.notApplied;
-    out.sharedChanges = groupScope.sharedChanges;
+  // Scope on the rows: a group's file changes only that group's closure, a candidate file only its
+  // round's candidates (checks.ts); a whole-database file has no limit.
+  const fileScope = scopeOfFile(ctx, file.manifest.scope, file.tables);
+  if (fileScope) {
+    out.notApplied = fileScope.notApplied;
+    out.sharedChanges = fileScope.sharedChanges;
   }
   const recorded = ctx.db.prepare(
     'SELECT 1 FROM conflicts WHERE table_name = ? AND row_id = ? AND field = ? AND local_hlc IS ? AND remote_hlc IS ?',
   );
   for (const table of Object.keys(file.tables).sort()) {
-    const skip = groupScope?.skip.get(table);
+    const skip = fileScope?.skip.get(table);
     const rows = skip ? file.tables[table]!.filter((r) => !skip.has(r.id)) : file.tables[table]!;
     const fresh = new Set<string>();
     // For a big table in the file, one query for the ids present saves a query per new row.

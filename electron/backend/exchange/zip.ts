@@ -30,7 +30,8 @@ export type ExchangeErrorKey =
   | 'exchange.unknownTable'
   | 'exchange.invalidRow'
   | 'exchange.duplicateRow'
-  | 'exchange.wrongScope';
+  | 'exchange.wrongScope'
+  | 'exchange.wrongRound';
 
 export type ExchangeErrorParams = Record<string, string | number>;
 
@@ -427,7 +428,7 @@ export function inflateEntry(zip: ZipDirectory, e: ZipEntry, sink: (chunk: Uint8
     let piece = clampPiece((INFLATE_TARGET * raw.length) / Math.max(1, e.size));
     try {
       if (raw.length === 0) inflater.push(raw, true);
-      for (let i = 0; i < raw.length; ) {
+      for (let i = 0; i < raw.length;) {
         const end = Math.min(raw.length, i + piece);
         const before = out;
         inflater.push(raw.subarray(i, end), end === raw.length);

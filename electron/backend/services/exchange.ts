@@ -10,6 +10,8 @@ import { buildChecklist, checklistDocument } from '../exchange/checklist';
 import { backupNow, backups, restoreBackup } from '../exchange/backups';
 import { exchangeLogRows, getConflict, listConflicts, resolveConflictsOf, type ConflictRow } from '../repositories/exchange';
 import { stampInfo, whereOf } from '../exchange/describe';
+import { rowProblem } from '../../../shared/domain/rows';
+import { today } from '../clock';
 
 /** A file name people recognise: the group's short name and the date. */
 function fileNameFor(base: string, date: string): string {
@@ -95,7 +97,7 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract, Ctx> = {
   'exchange.exportDatabase': ({ passphrase }, ctx) => {
     const { bytes, summary } = exportScope(ctx, { kind: 'database' }, { passphrase: passphrase || undefined });
     return {
-      fileName: fileNameFor('painopiste-all', summary.exportedAt.slice(0, 10)),
+      fileName: fileNameFor('painopiste-all', today(ctx)),
       contentBase64: Buffer.from(bytes).toString('base64'),
       summary,
     };
@@ -134,6 +136,11 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract, Ctx> = {
           throw userError('validation', 'exchange.errors.cannotResolve');
         }
         const value = choice === 'other' ? entry.otherValue : (text ?? '');
+        // The other side's text lost the merge, so no import checked it: it meets the column's rule
+        // (shared/domain/rows.ts) before it is written, like every other write.
+        const problem = rowProblem(c.table_name, { ...ctx.store.getRaw(c.table_name, c.row_id), [c.field]: value });
+        if (problem)
+          throw userError('validation', 'exchange.errors.resolvedInvalid', { field: problem.field, problem: problem.problem });
         // An ordinary local edit: it travels to the other laptop without a new conflict (merge.ts).
         ctx.store.update(c.table_name, c.row_id, { [snakeToCamel(c.field)]: value });
       }

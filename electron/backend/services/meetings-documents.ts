@@ -1,6 +1,7 @@
 import type { Group } from '../../../shared/domain/groups';
 import type { AgendaItem, DecisionRow, GeneratedFile, Meeting, MeetingDetail } from '../../../shared/domain/meetings';
 import { computeAgendaTimes, standardTitleKey, type StandardItemKey } from '../../../shared/meetings';
+import { localDate } from '../../../shared/today';
 import type { RowStore } from '../db/store';
 import {
   renderCalendarFile,
@@ -212,7 +213,7 @@ export function meetingDocModel(m: MeetingDetail, kind: 'agenda' | 'minutes', la
         // The minutes' reviewers (pöytäkirjantarkastajat) sign beside the chair and the secretary.
         ...m.minutesReviewers.map((r) => ({
           role: r.approvedAt
-            ? `${t('meetings.reviewers.role')} (${t('meetings.reviewers.approvedOn', { date: formatDay(r.approvedAt.slice(0, 10), lang) })})`
+            ? `${t('meetings.reviewers.role')} (${t('meetings.reviewers.approvedOn', { date: formatDay(localDate(r.approvedAt, m.timeZone), lang) })})`
             : t('meetings.reviewers.role'),
           name: r.name,
         })),

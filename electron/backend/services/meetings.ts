@@ -302,6 +302,15 @@ function occurrenceOf(m: Meeting): SeriesOccurrence {
   };
 }
 
+/**
+ * The measure a decision or an action item contributes to (null: none). The portfolio makes the link
+ * and checks the measure; the row is this owner's, so the write is here.
+ */
+export function setMeasureLink(ctx: Ctx, kind: 'decision' | 'action_item', id: string, measureId: string | null): void {
+  if (kind === 'decision') ctx.store.update('decisions', id, { measureId });
+  else ctx.store.update('action_items', id, { measureId });
+}
+
 function inputError(keys: string[]): never {
   throw userError('validation', keys[0] ?? 'errors.invalidInput');
 }

@@ -37,6 +37,7 @@ import { searchEverything } from '../repositories/search';
 import { deleteSetting, readSetting, writeSettings } from '../repositories/settings';
 import { buildReport } from './report';
 import { changeGroupStatus } from './groups';
+import { setMeasureLink } from './meetings';
 import { today as todayOf } from '../clock';
 
 function lifecycle(ctx: Ctx, groupId: string): Lifecycle {
@@ -154,7 +155,7 @@ export const portfolioHandlers: HandlersFor<typeof portfolioContract, Ctx> = {
         const measure = requireMeasure(ctx, measureId);
         if (measure.groupId !== row.groupId) throw userError('validation', 'portfolio.errors.measureOfOtherGroup');
       }
-      ctx.store.update(table, id, { measureId });
+      setMeasureLink(ctx, kind, id, measureId);
       return { id, measureId };
     }),
 

@@ -5,6 +5,7 @@ import { userError } from '../errors';
 import { applyImport, exportScope, previewImport, type ImportOptions } from '../exchange/service';
 import { allCandidateIds, candidateNumbers, candidatesOfProposer, getRound, maxCandidateNumber } from '../repositories/scanning';
 import { formatCandidateReference } from '../../../shared/scanning/rounds';
+import { today } from '../clock';
 
 /**
  * Candidate files: a network member fills candidates in their own copy of the round and exports them; the
@@ -68,7 +69,8 @@ export const scanningFileHandlers: FileHandlers = {
       passphrase ? { passphrase } : {},
     );
     return {
-      fileName: `candidates-${round.label.replace(/\s+/g, '')}-${summary.exportedAt.slice(0, 10)}.wgx`,
+      // Dated in the configured time zone (clock.ts), not by the UTC date of the export's instant.
+      fileName: `candidates-${round.label.replace(/\s+/g, '')}-${today(ctx)}.wgx`,
       mimeType: 'application/octet-stream',
       contentBase64: Buffer.from(bytes).toString('base64'),
       count: summary.tables.candidates ?? 0,

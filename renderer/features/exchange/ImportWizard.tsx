@@ -209,6 +209,8 @@ function PreviewView({
       )}
       <Paragraph mt="s">{t('exchange.import.totals', preview.totals)}</Paragraph>
       {preview.records ? <RecordList preview={preview} /> : changed.length > 0 && <CountsTable counts={changed} />}
+      <ScopeList title={t('exchange.import.sharedTitle')} intro={t('exchange.import.sharedIntro')} rows={preview.sharedChanges} />
+      <ScopeList title={t('exchange.import.keptTitle')} intro={t('exchange.import.keptIntro')} rows={preview.notApplied} />
       {preview.conflicts.length > 0 && (
         <>
           <Heading variant="h3">{t('exchange.import.conflictsTitle')}</Heading>
@@ -254,6 +256,35 @@ function PreviewView({
       </div>
       {children}
     </section>
+  );
+}
+
+/**
+ * Rows outside the file's group or round (docs/exchange-format.md 11.1): the shared organisations and
+ * people a group's file updates, and the records it would have changed but leaves as they are here.
+ */
+function ScopeList({ title, intro, rows }: { title: string; intro: string; rows: ImportPreview['notApplied'] }) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <Heading variant="h3">{title}</Heading>
+      <Paragraph mt="xs">{intro}</Paragraph>
+      <ul>
+        {rows.map((n) => {
+          const fields = n.fields.map((f) => t(`exchange.fields.${f}`, { defaultValue: f.replace(/_/g, ' ') })).join(', ');
+          const what = t(`exchange.records.${n.table}`, {
+            defaultValue: t(`exchange.tables.${n.table}`, { defaultValue: n.table }),
+          });
+          return (
+            <li key={`${n.table}-${n.rowId}`}>
+              {what}: {n.label || '–'}
+              {fields ? ` — ${t('exchange.import.changes', { fields })}` : ''}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 
