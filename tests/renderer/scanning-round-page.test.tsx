@@ -90,7 +90,7 @@ describe('the round page', () => {
     expect(current).toHaveLength(1);
     // Its number is only shown (aria-hidden); read out: the name, "current phase", then its dates, which are
     // the round's timeline (2027 H1: assessment opens 12.3., closes 2.4.).
-    expect(current[0]).toHaveTextContent('4Assessment, current phase12 Mar 2027 – 2 Apr 2027');
+    expect(current[0]).toHaveTextContent('4Assessment, current phase12 Mar – 2 Apr 2027');
     expect(current[0]!.querySelector('.phase-marker')).toHaveAttribute('aria-hidden', 'true');
     for (const done of steps.slice(0, 3)) expect(done).toHaveTextContent(', done');
     for (const later of steps.slice(4)) expect(later).not.toHaveTextContent(', done');

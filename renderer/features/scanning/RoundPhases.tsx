@@ -4,7 +4,7 @@ import { Heading, Paragraph } from 'suomifi-ui-components';
 import type { RoundDetail } from '../../../shared/domain/scanning';
 import { roundPhases, type RoundPhase } from '../../../shared/scanning/rounds';
 import { to } from '../../store/app';
-import { formatDate } from '../../ui/dates';
+import { formatDate, formatDateRangeParts } from '../../ui/dates';
 import { RouteLink } from '../../ui/RouteLink';
 import { useToday } from '../../ui/today';
 
@@ -14,10 +14,10 @@ import { useToday } from '../../ui/today';
  */
 
 function phaseDates(t: (k: string, o?: Record<string, unknown>) => string, p: RoundPhase): string {
-  if (p.start && p.end)
-    return p.start === p.end
-      ? formatDate(p.start)
-      : t('scanning.roundPage.range', { start: formatDate(p.start), end: formatDate(p.end) });
+  if (p.start && p.end) {
+    if (p.start === p.end) return formatDate(p.start);
+    return t('scanning.roundPage.range', formatDateRangeParts(p.start, p.end));
+  }
   if (p.end) return t('scanning.roundPage.until', { date: formatDate(p.end) });
   if (p.start) return t('scanning.roundPage.from', { date: formatDate(p.start) });
   return '';
