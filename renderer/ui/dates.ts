@@ -15,6 +15,16 @@ export function formatDate(isoDate: string | null | undefined): string {
   return format(parseISO(isoDate), 'PP', { locale: locale() });
 }
 
+/**
+ * A range of calendar dates, the year once when both share it: "12 Mar – 2 Apr 2027", "12. maalis – 2.
+ * huhti 2027"; otherwise both in full. The caller joins them with its own separator.
+ */
+export function formatDateRangeParts(start: string, end: string): { start: string; end: string } {
+  if (start.slice(0, 4) !== end.slice(0, 4)) return { start: formatDate(start), end: formatDate(end) };
+  const dayMonth = i18next.language === 'fi' ? 'd. MMM' : 'd MMM';
+  return { start: format(parseISO(start), dayMonth, { locale: locale() }), end: formatDate(end) };
+}
+
 /** An instant shown in a time zone (default Europe/Helsinki). */
 export function formatDateTime(isoInstant: string | null | undefined, timeZone = 'Europe/Helsinki'): string {
   if (!isoInstant) return '';

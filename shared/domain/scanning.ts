@@ -2,9 +2,9 @@ import type { RowMeta } from './base';
 import type { CandidateStatus, RoundStatus } from '../scanning/status';
 import type { RoundTimeline } from '../scanning/rounds';
 import type { CandidateAggregate, CriterionAxis, MatrixPoint, SensitivityEntry } from '../scanning/scoring';
-import type { AssessorProgress } from '../scanning/blind';
+import type { AssessorCompletion, AssessorProgress } from '../scanning/blind';
 
-export type { CandidateStatus, RoundStatus, RoundTimeline };
+export type { AssessorCompletion, CandidateStatus, RoundStatus, RoundTimeline };
 
 export const ROUND_LANES = ['semiannual', 'adhoc'] as const;
 export type RoundLane = (typeof ROUND_LANES)[number];
@@ -162,6 +162,12 @@ export interface RoundDetail extends Round {
   nextStatuses: RoundStatus[];
   /** Round that deferred candidates of this round were / will be carried into. */
   nextRound: { id: string; label: string } | null;
+  /**
+   * From assessment on: how many assessors have scored ("2 of 3 have scored"), counts only
+   * (`assessorCompletion` in shared/scanning/blind.ts), so it is safe for every role while blind.
+   * null before assessment opens.
+   */
+  completion: AssessorCompletion | null;
 }
 
 export interface ScoreRow {

@@ -7,6 +7,8 @@
  *   scoreVisibility({ viewerId, viewerRole, roundStatus, scores }): ScoreVisibility<S>
  *       → { scores, aggregatesVisible, progress, reasonKey }
  *   (generic over the score row type, so comments and other columns pass through untouched)
+ *   assessorCompletion({ assessorIds, candidateIds, criterionIds, scores }): AssessorCompletion
+ *       → { total, done, started, cellsPerAssessor }   counts only, safe to show to anyone at any time
  *
  * Rules (decisions)
  *   - While the assessment window is not yet closed (planned … assessment) an assessor sees ONLY their own
@@ -19,6 +21,12 @@
  *     consensus step discusses outliers by name; conflicted rows stay visible with their flag so the
  *     exclusion is transparent.
  *   - Observers ('viewer'): nothing while blind; after close the same as everyone.
+ *   - Completion ("2 of 3 have scored") is counts only: how many assessors have covered every criterion of
+ *     every candidate being assessed, how many have begun, how many are expected. It says nothing about
+ *     values or about who, so the round read gives it to every role while the window is open. Who is
+ *     missing stays in the owner's progress (above), which is the only per-assessor view while blind.
+ *   - A conflict-of-interest declaration counts as covering its rows (the declaration is the assessor's
+ *     answer for that candidate), so completion never tells a conflict apart from a score.
  */
 import { isAssessmentClosed, type RoundStatus } from './status';
 
@@ -69,4 +77,53 @@ export function scoreVisibility<S extends ScoreRowLike>(args: {
     return { scores: own, aggregatesVisible: false, progress: null, reasonKey: 'scanning.blind.ownOnly' };
   }
   return { scores: [], aggregatesVisible: false, progress: null, reasonKey: 'scanning.blind.hidden' };
+}
+
+export interface ScoreCellLike {
+  assessorId: string;
+  candidateId: string;
+  criterionId: string;
+}
+
+export interface AssessorCompletion {
+  /** Assessors expected to score: the given roster plus anyone else who has scored a counted cell. */
+  total: number;
+  /** Assessors with a row (a score or a conflict declaration) for every criterion of every candidate. */
+  done: number;
+  /** Assessors who have begun but not finished. */
+  started: number;
+  /** Rows each assessor is expected to enter: candidates × criteria. */
+  cellsPerAssessor: number;
+}
+
+/**
+ * How far the assessors are, as counts. Rows for candidates or criteria outside the given lists
+ * (a withdrawn candidate, a removed criterion) are ignored; a row counted twice counts once. With nothing
+ * to score (no candidates or no criteria) nobody is done.
+ */
+export function assessorCompletion(args: {
+  assessorIds: readonly string[];
+  candidateIds: readonly string[];
+  criterionIds: readonly string[];
+  scores: readonly ScoreCellLike[];
+}): AssessorCompletion {
+  const candidates = new Set(args.candidateIds);
+  const criteria = new Set(args.criterionIds);
+  const cellsPerAssessor = candidates.size * criteria.size;
+  const covered = new Map<string, Set<string>>();
+  for (const id of args.assessorIds) covered.set(id, covered.get(id) ?? new Set());
+  for (const s of args.scores) {
+    if (!candidates.has(s.candidateId) || !criteria.has(s.criterionId)) continue;
+    const cells = covered.get(s.assessorId) ?? new Set<string>();
+    // JSON keeps the pair unambiguous whatever characters the ids hold.
+    cells.add(JSON.stringify([s.candidateId, s.criterionId]));
+    covered.set(s.assessorId, cells);
+  }
+  let done = 0;
+  let started = 0;
+  for (const cells of covered.values()) {
+    if (cellsPerAssessor > 0 && cells.size === cellsPerAssessor) done++;
+    else if (cells.size > 0) started++;
+  }
+  return { total: covered.size, done, started, cellsPerAssessor };
 }

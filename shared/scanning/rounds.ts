@@ -15,6 +15,8 @@
  *   parseCandidateReference(ref): { roundKey, number } | null
  *   nextCandidateNumber(existingReferences, label): number
  *   validateTimeline(t): { key, params }[]           dates must not go backwards
+ *   ROUND_PHASES                                     each round status as a phase: which timeline dates bound it
+ *   roundPhases(status, timeline, visited?): RoundPhase[]   the phase stepper: dates and done/current/upcoming
  *
  * Dates are ISO calendar dates 'YYYY-MM-DD' (no time, no zone: a deadline is a day in Finland), computed
  * with UTC arithmetic so DST never shifts a day.
@@ -44,6 +46,8 @@
  *   printed in full ("2027H1-100"). Deferred candidates get a new reference in the next round and link
  *   back to the old one.
  */
+
+import { ROUND_STATUSES, type RoundStatus } from './status';
 
 export type RoundKind = 'semiannual' | 'adhoc';
 
@@ -285,4 +289,65 @@ export function nextCandidateNumber(existingReferences: readonly string[], label
     if (p && p.roundKey === key && p.number > max) max = p.number;
   }
   return max + 1;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Phases (the round page's stepper)
+
+/**
+ * Every round status is a phase of the round; the timeline's dates bound them. `from`/`until` name the
+ * timeline dates the phase runs between (null: open-ended), `milestones` the dates that fall inside it
+ * (what the "now" card lists). Decisions: planned runs until the call opens; screening starts at the
+ * submission deadline; consolidation runs from the close of assessment to the list freeze, with the
+ * network meeting inside it; the list is with the cooperation group from the freeze to its decision
+ * meeting; closed has no date (the owner closes the round when the follow-up is done).
+ */
+export const ROUND_PHASES: Readonly<
+  Record<
+    RoundStatus,
+    { from: keyof RoundTimeline | null; until: keyof RoundTimeline | null; milestones: readonly (keyof RoundTimeline)[] }
+  >
+> = {
+  planned: { from: null, until: 'callOpens', milestones: ['callOpens'] },
+  open: { from: 'callOpens', until: 'submissionDeadline', milestones: ['submissionDeadline'] },
+  screening: { from: 'submissionDeadline', until: 'screeningEnds', milestones: ['screeningEnds'] },
+  assessment: { from: 'assessmentOpens', until: 'assessmentCloses', milestones: ['assessmentCloses'] },
+  consolidation: { from: 'assessmentCloses', until: 'listFreeze', milestones: ['networkMeeting', 'listFreeze'] },
+  list_submitted: { from: 'listFreeze', until: 'decisionMeeting', milestones: ['decisionMeeting'] },
+  decided: { from: 'decisionMeeting', until: null, milestones: [] },
+  closed: { from: null, until: null, milestones: [] },
+};
+
+export type PhaseState = 'done' | 'current' | 'upcoming' | 'skipped';
+
+export interface RoundPhase {
+  status: RoundStatus;
+  /** ISO dates from the round's timeline; null where the phase is open-ended. */
+  start: string | null;
+  end: string | null;
+  milestones: Array<{ key: keyof RoundTimeline; date: string }>;
+  state: PhaseState;
+}
+
+/**
+ * The phases in order with their dates and state. Phases before the current one are done, later ones
+ * upcoming. `visited` (the statuses in the round's history) marks as skipped an earlier phase the round
+ * never went through — a planned round cancelled straight to closed; without a history (or an empty one)
+ * the order alone decides. A round moved back (consolidation → assessment) shows the later phases as
+ * upcoming again.
+ */
+export function roundPhases(status: RoundStatus, timeline: RoundTimeline, visited?: readonly string[]): RoundPhase[] {
+  const current = ROUND_STATUSES.indexOf(status);
+  const seen = visited && visited.length > 0 ? new Set(visited) : null;
+  return ROUND_STATUSES.map((s, i) => {
+    const p = ROUND_PHASES[s];
+    const state: PhaseState = i === current ? 'current' : i > current ? 'upcoming' : seen && !seen.has(s) ? 'skipped' : 'done';
+    return {
+      status: s,
+      start: p.from ? timeline[p.from] : null,
+      end: p.until ? timeline[p.until] : null,
+      milestones: p.milestones.map((key) => ({ key, date: timeline[key] })),
+      state,
+    };
+  });
 }

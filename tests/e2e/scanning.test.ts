@@ -19,23 +19,67 @@ async function nav(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 }
 
-/** Setup only (the example data has no people): create a person through the same API the UI uses. */
-async function createPerson(page: Page, name: string): Promise<string> {
-  return page.evaluate(async (personName) => {
-    const token = sessionStorage.getItem('painopiste.token') ?? '';
-    const res = await fetch('/api/people.create', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ name: personName }),
-    });
-    const body = (await res.json()) as { ok: boolean; value: { id: string } };
-    return body.value.id;
-  }, name);
+/** Setup only: a call through the same API the UI uses. */
+async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const token = sessionStorage.getItem('painopiste.token') ?? '';
+      const res = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(i),
+      });
+      const body = (await res.json()) as { ok: boolean; value: unknown };
+      if (!body.ok) throw new Error(`${m} failed`);
+      return body.value;
+    },
+    [method, input] as const,
+  ) as Promise<T>;
+}
+
+/**
+ * Three new people as members of the expert network, so they are its assessors (whoever else the example
+ * data has as members counts too: the tests read the total from the page).
+ */
+async function createAssessor(page: Page, name: string): Promise<string> {
+  const person = await call<{ id: string }>(page, 'people.create', { name });
+  const [network] = await call<Array<{ id: string }>>(page, 'groups.list', { kind: 'expert_network' });
+  await call(page, 'groups.addMember', { groupId: network!.id, personId: person.id, role: 'member' });
+  return person.id;
 }
 
 async function moveRound(page: Page, status: string) {
   await page.getByRole('button', { name: `Move to: ${status}`, exact: true }).click();
   await expect.poll(() => page.getByText(`The round is now “${status}”.`).first().isVisible()).toBe(true);
+}
+
+/** The round page in a phase: the stepper marks it, the "now" card names it, and axe finds nothing. */
+async function expectPhase(page: Page, phase: string) {
+  const current = page.getByRole('list', { name: 'Phases of the round' }).locator('[aria-current="step"]');
+  await expect.poll(() => current.locator('.phase-name').textContent()).toBe(phase);
+  await expect.poll(() => page.getByRole('region', { name: `Now: ${phase}`, exact: true }).isVisible()).toBe(true);
+  await expectAccessible(page, `round page, ${phase}`, { nameStartsWithLabel: true });
+}
+
+const panelToggle = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+/** Open (or close) every panel of the round page that is not already so, by its toggle. */
+async function setAllPanels(page: Page, open: boolean) {
+  const toggles = page.locator('button.round-panel-toggle');
+  for (let i = 0; i < (await toggles.count()); i++) {
+    const button = toggles.nth(i);
+    if ((await button.getAttribute('aria-expanded')) !== String(open)) await button.click();
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe(String(open));
+  }
+}
+
+/** "2 of 5 have scored" → [2, 5]; the total depends on the network's members in the example data. */
+async function scored(page: Page): Promise<[number, number]> {
+  const text = (await region(page, 'Now: Assessment').locator('.round-progress-count').textContent()) ?? '';
+  const m = /^(\d+) of (\d+) ha(?:s|ve) scored$/.exec(text);
+  if (!m) throw new Error(`unexpected progress: ${text}`);
+  return [Number(m[1]), Number(m[2])];
 }
 
 const TITLES = ['Loneliness of older people living at home', 'Drones and everyday security', 'Fire safety in student housing'];
@@ -49,7 +93,7 @@ describe('scanning round, end to end', () => {
     await page.goto(app.url);
     await nav(page, 'Scanning');
     const assessors = ['Aino Assessor', 'Bertil Bedömare', 'Cecilia Scorer'];
-    for (const name of assessors) await createPerson(page, name);
+    for (const name of assessors) await createAssessor(page, name);
 
     // A new semiannual round, proposed from the calendar.
     await page.getByRole('button', { name: 'New round' }).click();
@@ -59,7 +103,12 @@ describe('scanning round, end to end', () => {
     await newRound.getByRole('button', { name: 'Create the round' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Scanning round / }).isVisible()).toBe(true);
     const roundUrl = page.url();
+    // Planned: the timeline and the criteria are the work; the candidates wait, collapsed.
+    await expectPhase(page, 'Planned');
+    expect(await panelToggle(page, 'Timeline').getAttribute('aria-expanded')).toBe('true');
+    expect(await panelToggle(page, 'Candidates').getAttribute('aria-expanded')).toBe('false');
     await moveRound(page, 'open for proposals');
+    await expectPhase(page, 'Open for proposals');
 
     // Three candidates through the form; the first with a proposed lead.
     for (const [i, title] of TITLES.entries()) {
@@ -80,15 +129,34 @@ describe('scanning round, end to end', () => {
       await page.getByRole('link', { name: /^Back to round/ }).click();
     }
     await moveRound(page, 'screening');
+    await expectPhase(page, 'Screening');
     await moveRound(page, 'assessment');
+    await expectPhase(page, 'Assessment');
+    // Criteria are not this phase's work: collapsed; opened from the keyboard they say they are locked.
+    const criteriaToggle = panelToggle(page, 'Criteria');
+    expect(await criteriaToggle.getAttribute('aria-expanded')).toBe('false');
+    await criteriaToggle.focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('Criteria are locked: assessment has opened.').isVisible()).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByText('Criteria are locked: assessment has opened.').isVisible()).toBe(false);
+    // Every panel expanded, then every panel collapsed: both states are accessible.
+    await setAllPanels(page, true);
+    await expectAccessible(page, 'round page, assessment, every panel open', { nameStartsWithLabel: true });
+    await setAllPanels(page, false);
+    await expectAccessible(page, 'round page, assessment, every panel collapsed', { nameStartsWithLabel: true });
+    await panelToggle(page, 'Who is working').click();
+    await panelToggle(page, 'Assessment').click();
 
-    // Each assessor scores blind.
-    const acting = page.getByRole('region', { name: 'Who is working' });
+    // Each assessor scores blind; the "now" card counts them, never says who gave what.
+    const [before, expected] = await scored(page);
+    expect(before).toBe(0);
+    expect(expected).toBeGreaterThanOrEqual(assessors.length);
+    const acting = region(page, 'Who is working');
     await acting.getByRole('combobox', { name: 'Role' }).selectOption('assessor');
     for (const [a, name] of assessors.entries()) {
       await acting.getByRole('combobox', { name: 'Acting as' }).selectOption({ label: name });
-      const scoring = page.getByRole('region', { name: 'Assessment' });
+      const scoring = region(page, 'Assessment');
       await expect.poll(() => scoring.getByText('you see only your own scores', { exact: false }).isVisible()).toBe(true);
       for (const [i, title] of TITLES.entries()) {
         const form = scoring.getByRole('form', { name: new RegExp(`${title}$`) });
@@ -107,13 +175,16 @@ describe('scanning round, end to end', () => {
           )
           .toBe(true);
       }
+      await expect.poll(() => scored(page)).toEqual([a + 1, expected]);
       if (a === 0) await expectAccessible(page, 'scoring', { nameStartsWithLabel: true });
     }
     await acting.getByRole('combobox', { name: 'Role' }).selectOption('owner');
     await moveRound(page, 'consolidation');
+    await expectPhase(page, 'Consolidation');
 
-    // Results, matrix, sensitivity, consensus.
-    const results = page.getByRole('region', { name: 'Results' });
+    // Results, matrix, sensitivity, consensus: this phase's work, open and first.
+    // The ranking (the panel also holds the matrix and the sensitivity table).
+    const results = region(page, 'Results').getByRole('table', { name: 'Ranking of the assessed candidates' });
     await expect.poll(() => results.getByRole('row').count()).toBe(4);
     await expect.poll(() => page.getByRole('img', { name: /^Impact and feasibility:/ }).isVisible()).toBe(true);
     await expectAccessible(page, 'results', { nameStartsWithLabel: true });
@@ -125,15 +196,28 @@ describe('scanning round, end to end', () => {
     await consensus.getByRole('button', { name: 'Record the agreed score' }).click();
     await expect.poll(() => results.getByRole('cell', { name: '4.80' }).isVisible()).toBe(true);
 
-    const candidates = page.getByRole('region', { name: 'Candidates' });
-    for (let i = 0; i < 3; i++) {
+    const candidates = region(page, 'Candidates');
+    for (let i = 0; i < 2; i++) {
       await candidates
         .getByRole('button', { name: /^Shortlist / })
         .first()
         .click();
       await expect.poll(() => candidates.getByText('shortlisted', { exact: true }).count()).toBe(i + 1);
     }
+    // Show: one state at a time, with counts; the address keeps the choice.
+    const show = candidates.getByRole('combobox', { name: 'Show' });
+    await expect.poll(() => show.locator('option').allTextContents()).toEqual(['All (3)', 'assessed (1)', 'shortlisted (2)']);
+    await show.selectOption('assessed');
+    await expect.poll(() => candidates.getByRole('row').count()).toBe(2);
+    await expect.poll(() => page.url()).toMatch(/\/candidates\/assessed$/);
+    await expectAccessible(page, 'round page, consolidation, candidates filtered', { nameStartsWithLabel: true });
+    await candidates.getByRole('button', { name: /^Shortlist / }).click();
+    await expect.poll(() => show.locator('option').allTextContents()).toEqual(['All (3)', 'assessed (0)', 'shortlisted (3)']);
+    await expect.poll(() => candidates.getByText('0 of 3 candidates shown.').isVisible()).toBe(true);
+    await show.selectOption('');
+    await expect.poll(() => candidates.getByRole('row').count()).toBe(4);
     await moveRound(page, 'list submitted');
+    await expectPhase(page, 'List submitted');
 
     // The candidate list for the cooperation group.
     const download = page.waitForEvent('download');
@@ -146,7 +230,7 @@ describe('scanning round, end to end', () => {
     expect(mdText).toContain('Urgent after the network meeting.');
 
     // Decisions: approve, defer, fold.
-    const decisions = page.getByRole('region', { name: 'Decisions' });
+    const decisions = region(page, 'Decisions');
     const approve = decisions.getByRole('form', { name: new RegExp(`${TITLES[0]}$`) });
     await approve.getByRole('combobox', { name: 'Decision' }).selectOption('approved');
     await approve.getByRole('button', { name: /^Record the decision/ }).click();
@@ -166,6 +250,11 @@ describe('scanning round, end to end', () => {
     await expect.poll(() => decisions.getByRole('form').count()).toBe(0);
     await expectAccessible(page, 'decisions', { nameStartsWithLabel: true });
     await moveRound(page, 'decided');
+    await expectPhase(page, 'Decided');
+    await moveRound(page, 'closed');
+    await expectPhase(page, 'Closed');
+    const stepper = page.getByRole('list', { name: 'Phases of the round' });
+    await expect.poll(() => stepper.getByText(', done').count()).toBe(7);
 
     // The new priority group, in preparation, with its lead and its origin.
     await nav(page, 'Groups');
@@ -181,7 +270,10 @@ describe('scanning round, end to end', () => {
     await page.getByRole('button', { name: 'New round' }).click();
     await page.getByRole('form', { name: 'New round' }).getByRole('button', { name: 'Create the round' }).click();
     await expect.poll(() => page.url()).not.toBe(roundUrl);
-    const next = page.getByRole('region', { name: 'Candidates' });
+    await expectPhase(page, 'Planned');
+    // A planned round's candidates are collapsed: open them.
+    await panelToggle(page, 'Candidates').click();
+    const next = region(page, 'Candidates');
     await expect.poll(() => next.getByRole('cell', { name: new RegExp(TITLES[1]!) }).isVisible()).toBe(true);
     await expect.poll(() => next.getByText('deferred 1×').isVisible()).toBe(true);
     await next.getByRole('link', { name: /-01$/ }).click();

@@ -530,3 +530,35 @@ export function candidatesOfProposer(store: RowStore, roundId: string, personId:
 export function allCandidateIds(store: RowStore, roundId: string): string[] {
   return store.prepare(`SELECT id FROM candidates WHERE round_id = ?`).pluck().all(roundId) as string[];
 }
+
+/**
+ * Who is expected to score a round: the owning group's live members for the assessment window (a
+ * membership that has not ended before the window opens and does not start after it closes). Chairs,
+ * conveners and members score; the secretary runs the round and substitutes stand in, so they count only
+ * once they have scored (the completion rule adds every scorer).
+ */
+export function assessorRoster(store: RowStore, groupId: string, opens: string, closes: string): string[] {
+  return store
+    .prepare(
+      `SELECT DISTINCT m.person_id FROM memberships m JOIN people p ON p.id = m.person_id
+       WHERE m.group_id = ? AND m.deleted = 0 AND p.deleted = 0 AND m.role IN ('convener', 'chair', 'member')
+         AND (m.until_date IS NULL OR m.until_date >= ?) AND (m.from_date IS NULL OR m.from_date <= ?)
+       ORDER BY m.person_id`,
+    )
+    .pluck()
+    .all(groupId, opens, closes) as string[];
+}
+
+/** The (assessor, candidate, criterion) of every live score row of a round: what completion counts. */
+export function scoreCellsOfRound(
+  store: RowStore,
+  roundId: string,
+): Array<{ assessorId: string; candidateId: string; criterionId: string }> {
+  return store
+    .prepare(
+      `SELECT s.assessor_person_id AS assessorId, s.candidate_id AS candidateId, s.criterion_id AS criterionId
+       FROM scores s JOIN candidates c ON c.id = s.candidate_id
+       WHERE c.round_id = ? AND c.deleted = 0 AND s.deleted = 0`,
+    )
+    .all(roundId) as Array<{ assessorId: string; candidateId: string; criterionId: string }>;
+}

@@ -26,12 +26,13 @@ import {
   criteriaLocked,
   isAssessmentClosed,
   nextStatuses,
+  ROUND_STATUSES,
   type CandidateAction,
   type CandidateStatus,
   type RoundStatus,
 } from '../../../shared/scanning/status';
 import { computeRound, validateCriteria } from '../../../shared/scanning/scoring';
-import { scoreVisibility } from '../../../shared/scanning/blind';
+import { assessorCompletion, scoreVisibility } from '../../../shared/scanning/blind';
 import { buildSimilarityIndex, query, type SimilarityIndex } from '../../../shared/scanning/similarity';
 import type { Ctx } from '../context';
 import { userError } from '../errors';
@@ -42,6 +43,8 @@ import { maxPriorityNumber } from '../repositories/groups';
 import { createGroup, setGroupOrganisation } from './groups';
 import { recordStatus } from './status-history';
 import {
+  ASSESSED_STATUSES,
+  assessorRoster,
   assessorScoreIds,
   candidateSummary,
   candidatesOfRound,
@@ -63,6 +66,7 @@ import {
   relatedGroupRows,
   relatedGroupsOf,
   roundLabels,
+  scoreCellsOfRound,
   scoresOfRound,
   scoringInput,
   shortlistedCount,
@@ -282,6 +286,21 @@ function scoresView(ctx: Ctx, round: Round, viewerId: string | null, viewerRole:
   };
 }
 
+/**
+ * "2 of 3 have scored": from assessment on, the network's members for the window plus anyone who has
+ * scored, against every criterion of every candidate that reached assessment. Counts only (blind.ts).
+ */
+function completionOf(ctx: Ctx, round: Round, criteria: readonly Criterion[], candidates: readonly Candidate[]) {
+  if (ROUND_STATUSES.indexOf(round.status) < ROUND_STATUSES.indexOf('assessment')) return null;
+  const assessed: readonly string[] = ASSESSED_STATUSES;
+  return assessorCompletion({
+    assessorIds: assessorRoster(ctx.store, round.groupId, round.timeline.assessmentOpens, round.timeline.assessmentCloses),
+    candidateIds: candidates.filter((c) => assessed.includes(c.status)).map((c) => c.id),
+    criterionIds: criteria.map((c) => c.id),
+    scores: scoreCellsOfRound(ctx.store, round.id),
+  });
+}
+
 export const scanningHandlers: HandlersFor<typeof scanningContract, Ctx> = {
   ...scanningFileHandlers,
   'scanning.listRounds': ({ includeArchived }, ctx) => listRounds(ctx.store, includeArchived ?? false),
@@ -379,14 +398,17 @@ export const scanningHandlers: HandlersFor<typeof scanningContract, Ctx> = {
 
   'scanning.getRound': ({ id }, ctx): RoundDetail => {
     const round = requireRound(ctx, id);
+    const criteria = criteriaInLanguage(criteriaOfRound(ctx.store, id), readSettings(ctx).language);
+    const candidates = candidatesOfRound(ctx.store, id);
     return {
       ...round,
       groupName: groupName(ctx.store, round.groupId) ?? '',
-      criteria: criteriaInLanguage(criteriaOfRound(ctx.store, id), readSettings(ctx).language),
-      candidates: candidatesOfRound(ctx.store, id),
+      criteria,
+      candidates,
       history: historyOf(ctx.store, 'round', id, round.label),
       nextStatuses: [...nextStatuses('round', round.status)],
       nextRound: nextRoundFor(ctx, round),
+      completion: completionOf(ctx, round, criteria, candidates),
     };
   },
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type {
@@ -12,9 +12,12 @@ import type {
 import { DECISION_OUTCOMES } from '../../../shared/domain/scanning';
 import {
   assertCandidateTransitionInRound,
+  CANDIDATE_STATUSES,
   isAssessmentClosed,
   nextStatuses,
+  ROUND_STATUSES,
   type CandidateStatus,
+  type RoundStatus,
 } from '../../../shared/scanning/status';
 import { TIMELINE_ORDER } from '../../../shared/scanning/rounds';
 import type { ImportPreview } from '../../../shared/domain/exchange';
@@ -28,7 +31,19 @@ import { formatDate } from '../../ui/dates';
 import { pickFile, saveFile, savePdf, base64ToBytes } from '../../ui/files';
 import { useLoad } from '../../ui/useLoad';
 import { MatrixChart } from './MatrixChart';
-import { CandidateStatusBadge, DL_STYLE, InputField, RoundStatusBadge, Section, fmt, useActingAs, type ActingAs } from './parts';
+import {
+  CandidateStatusBadge,
+  CollapsiblePanel,
+  DL_STYLE,
+  InputField,
+  PanelContext,
+  RoundStatusBadge,
+  fmt,
+  useActingAs,
+  usePanelState,
+  type ActingAs,
+} from './parts';
+import { NowCard, PhaseStepper } from './RoundPhases';
 
 /** Candidate moves offered as buttons; merging, proposing and decisions have their own controls. */
 const MANUAL: CandidateStatus[] = [
@@ -77,7 +92,7 @@ function ActingAsPicker({ acting, setActing }: { acting: ActingAs; setActing: (a
   const { t } = useTranslation();
   const people = useLoad(() => api.people.list({}), []);
   return (
-    <Section id="acting-as" title={t('scanning.acting.title')}>
+    <CollapsiblePanel panel="acting" id="acting-as" title={t('scanning.acting.title')}>
       <Paragraph>{t('scanning.acting.help')}</Paragraph>
       <div className="toolbar">
         <div style={{ minWidth: 260 }}>
@@ -101,7 +116,7 @@ function ActingAsPicker({ acting, setActing }: { acting: ActingAs; setActing: (a
           />
         </div>
       </div>
-    </Section>
+    </CollapsiblePanel>
   );
 }
 
@@ -132,7 +147,7 @@ function CriteriaSection({ round, onChange }: { round: RoundDetail; onChange: ()
     }
   };
   return (
-    <Section id="criteria-title" title={t('scanning.criteria.title')}>
+    <CollapsiblePanel panel="criteria" id="criteria-title" title={t('scanning.criteria.title')}>
       <Paragraph>{locked ? t('scanning.criteria.locked') : t('scanning.criteria.scale')}</Paragraph>
       <table className="data">
         <thead>
@@ -213,17 +228,75 @@ function CriteriaSection({ round, onChange }: { round: RoundDetail; onChange: ()
           <Button type="submit">{t('scanning.criteria.add')}</Button>
         </form>
       )}
-    </Section>
+    </CollapsiblePanel>
   );
 }
 
-function CandidatesSection({ round, onChange, acting }: { round: RoundDetail; onChange: () => void; acting: ActingAs }) {
+/**
+ * "Show": the candidates of one state, each state with its count (Decidim's filters). Only the states the
+ * round has are offered, plus the chosen one if it has emptied, so the choice never silently changes.
+ */
+function StateFilter({
+  candidates,
+  show,
+  onShow,
+}: {
+  candidates: readonly CandidateSummary[];
+  show: CandidateStatus | null;
+  onShow: (s: CandidateStatus | null) => void;
+}) {
+  const { t } = useTranslation();
+  const counts = new Map<CandidateStatus, number>();
+  for (const c of candidates) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
+  const offered = CANDIDATE_STATUSES.filter((s) => counts.has(s) || s === show);
+  const id = 'candidate-state-filter';
+  return (
+    <div className="toolbar state-filter">
+      <div>
+        <label className="field-label" htmlFor={id}>
+          {t('scanning.roundPage.show')}
+        </label>
+        <select
+          id={id}
+          className="native-select"
+          value={show ?? ''}
+          onChange={(e) => onShow((e.target.value || null) as CandidateStatus | null)}
+        >
+          <option value="">{t('scanning.roundPage.showAll', { count: candidates.length })}</option>
+          {offered.map((s) => (
+            <option key={s} value={s}>
+              {t('scanning.roundPage.showStatus', {
+                status: t(`scanning.statusNames.candidate.${s}`),
+                count: counts.get(s) ?? 0,
+              })}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+function CandidatesSection({
+  round,
+  onChange,
+  acting,
+  show,
+  onShow,
+}: {
+  round: RoundDetail;
+  onChange: () => void;
+  acting: ActingAs;
+  show: CandidateStatus | null;
+  onShow: (s: CandidateStatus | null) => void;
+}) {
   const { t } = useTranslation();
   const notify = useApp((s) => s.notify);
   const onError = useNotifyError();
   const [selected, setSelected] = useState<string[]>([]);
   const [mergeTitle, setMergeTitle] = useState('');
   const canMerge = ['open', 'screening'].includes(round.status);
+  const shown = show ? round.candidates.filter((c) => c.status === show) : round.candidates;
   const move = async (c: CandidateSummary, status: CandidateStatus) => {
     try {
       await api.scanning.setCandidateStatus({ id: c.id, status });
@@ -251,7 +324,7 @@ function CandidatesSection({ round, onChange, acting }: { round: RoundDetail; on
         assertCandidateTransitionInRound(round.status, c.status, s).ok,
     );
   return (
-    <Section id="candidates-title" title={t('scanning.candidates.title')}>
+    <CollapsiblePanel panel="candidates" id="candidates-title" title={t('scanning.candidates.title')}>
       {round.status === 'open' && (
         <Paragraph>
           <RouteLink to={to('scanning', round.id, 'new')}>{t('scanning.candidates.new')}</RouteLink>
@@ -260,63 +333,69 @@ function CandidatesSection({ round, onChange, acting }: { round: RoundDetail; on
       {round.candidates.length === 0 ? (
         <Paragraph>{t('scanning.candidates.empty')}</Paragraph>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              {canMerge && <th scope="col">{t('scanning.merge.select')}</th>}
-              <th scope="col">{t('scanning.fields.reference')}</th>
-              <th scope="col">{t('scanning.fields.title')}</th>
-              <th scope="col">{t('scanning.fields.status')}</th>
-              <th scope="col">{t('scanning.fields.lead')}</th>
-              <th scope="col">{t('common.actionsColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {round.candidates.map((c) => (
-              <tr key={c.id}>
-                {canMerge && (
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t('scanning.merge.selectOne', { reference: c.reference })}
-                      checked={selected.includes(c.id)}
-                      disabled={!['submitted', 'screening'].includes(c.status)}
-                      onChange={(e) => setSelected(e.target.checked ? [...selected, c.id] : selected.filter((x) => x !== c.id))}
-                    />
-                  </td>
-                )}
-                <td style={{ whiteSpace: 'nowrap' }}>
-                  <RouteLink to={to('scanning', 'candidate', c.id)}>{c.reference}</RouteLink>
-                </td>
-                <td>
-                  {c.title}
-                  {c.deferralCount > 0 && (
-                    <span className="badge">{t('scanning.candidates.deferred', { count: c.deferralCount })}</span>
-                  )}
-                </td>
-                <td>
-                  <CandidateStatusBadge status={c.status} />
-                </td>
-                <td>{c.leadAbbreviation ?? ''}</td>
-                <td>
-                  {moves(c).map((s) => (
-                    <button
-                      key={s}
-                      type="button"
-                      className="link-button"
-                      style={{ marginRight: 12 }}
-                      // The accessible name starts with the visible label (WCAG 2.5.3), then says which candidate.
-                      aria-label={`${t(`scanning.candidates.moves.${s}`)} ${c.reference}`}
-                      onClick={() => void move(c, s)}
-                    >
-                      {t(`scanning.candidates.moves.${s}`)}
-                    </button>
-                  ))}
-                </td>
+        <>
+          <StateFilter candidates={round.candidates} show={show} onShow={onShow} />
+          <p className="muted" aria-live="polite">
+            {show !== null && t('scanning.roundPage.shown', { count: shown.length, total: round.candidates.length })}
+          </p>
+          <table className="data">
+            <thead>
+              <tr>
+                {canMerge && <th scope="col">{t('scanning.merge.select')}</th>}
+                <th scope="col">{t('scanning.fields.reference')}</th>
+                <th scope="col">{t('scanning.fields.title')}</th>
+                <th scope="col">{t('scanning.fields.status')}</th>
+                <th scope="col">{t('scanning.fields.lead')}</th>
+                <th scope="col">{t('common.actionsColumn')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={c.id}>
+                  {canMerge && (
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('scanning.merge.selectOne', { reference: c.reference })}
+                        checked={selected.includes(c.id)}
+                        disabled={!['submitted', 'screening'].includes(c.status)}
+                        onChange={(e) => setSelected(e.target.checked ? [...selected, c.id] : selected.filter((x) => x !== c.id))}
+                      />
+                    </td>
+                  )}
+                  <td style={{ whiteSpace: 'nowrap' }}>
+                    <RouteLink to={to('scanning', 'candidate', c.id)}>{c.reference}</RouteLink>
+                  </td>
+                  <td>
+                    {c.title}
+                    {c.deferralCount > 0 && (
+                      <span className="badge">{t('scanning.candidates.deferred', { count: c.deferralCount })}</span>
+                    )}
+                  </td>
+                  <td>
+                    <CandidateStatusBadge status={c.status} />
+                  </td>
+                  <td>{c.leadAbbreviation ?? ''}</td>
+                  <td>
+                    {moves(c).map((s) => (
+                      <button
+                        key={s}
+                        type="button"
+                        className="link-button"
+                        style={{ marginRight: 12 }}
+                        // The accessible name starts with the visible label (WCAG 2.5.3), then says which candidate.
+                        aria-label={`${t(`scanning.candidates.moves.${s}`)} ${c.reference}`}
+                        onClick={() => void move(c, s)}
+                      >
+                        {t(`scanning.candidates.moves.${s}`)}
+                      </button>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       {canMerge && (
         <form
@@ -339,7 +418,7 @@ function CandidatesSection({ round, onChange, acting }: { round: RoundDetail; on
         </form>
       )}
       <CandidateFiles round={round} acting={acting} onChange={onChange} />
-    </Section>
+    </CollapsiblePanel>
   );
 }
 
@@ -428,7 +507,7 @@ function CandidateFiles({ round, acting, onChange }: { round: RoundDetail; actin
   );
 }
 
-function ScoringSection({ round, acting }: { round: RoundDetail; acting: ActingAs }) {
+function ScoringSection({ round, acting, onChange }: { round: RoundDetail; acting: ActingAs; onChange: () => void }) {
   const { t } = useTranslation();
   const [view, setView] = useState<ScoresView | null>(null);
   const [error, setError] = useState<string>();
@@ -442,7 +521,7 @@ function ScoringSection({ round, acting }: { round: RoundDetail; acting: ActingA
   }, [round.id, round.status, acting.personId, acting.role]);
   const assessing = round.candidates.filter((c) => c.status === 'in_assessment');
   return (
-    <Section id="scoring-title" title={t('scanning.scoring.title')}>
+    <CollapsiblePanel panel="scoring" id="scoring-title" title={t('scanning.scoring.title')}>
       {view && <Paragraph>{t(view.reasonKey)}</Paragraph>}
       {error && <p className="field-error">{error}</p>}
       {view?.progress && (
@@ -478,10 +557,14 @@ function ScoringSection({ round, acting }: { round: RoundDetail; acting: ActingA
             candidate={c}
             acting={acting}
             view={view}
-            onSaved={setView}
+            onSaved={(v) => {
+              setView(v);
+              // The round's "2 of 3 have scored" counts this save.
+              onChange();
+            }}
           />
         ))}
-    </Section>
+    </CollapsiblePanel>
   );
 }
 
@@ -616,7 +699,7 @@ function ScoreForm(props: {
   );
 }
 
-function ResultsSection({ round, onChange }: { round: RoundDetail; onChange: () => void }) {
+function ResultsSection({ round }: { round: RoundDetail }) {
   const { t } = useTranslation();
   const [weights, setWeights] = useState<Record<string, string>>({});
   const base = useLoad(
@@ -634,61 +717,54 @@ function ResultsSection({ round, onChange }: { round: RoundDetail; onChange: () 
         : Promise.resolve(null),
     [JSON.stringify(weights), overridden],
   );
-  if (base.error !== undefined)
-    return (
-      <Section id="results-title" title={t('scanning.results.title')}>
-        {describeError(t, base.error)}
-      </Section>
-    );
+  if (base.error !== undefined) return <p className="field-error">{describeError(t, base.error)}</p>;
   const r = base.data;
-  if (!r) return null;
+  if (!r) return <Paragraph>{t('common.loading')}</Paragraph>;
   const byId = new Map(round.candidates.map((c) => [c.id, c]));
   const customRank = new Map((custom.data?.ranking ?? []).map((a) => [a.candidateId, a.rank]));
   return (
     <>
-      <Section id="results-title" title={t('scanning.results.title')}>
-        {r.ranking.length === 0 ? (
-          <Paragraph>{t('scanning.results.noScores')}</Paragraph>
-        ) : (
-          <table className="data">
-            <caption className="visually-hidden">{t('scanning.results.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('scanning.results.rank')}</th>
-                <th scope="col">{t('scanning.fields.reference')}</th>
-                <th scope="col">{t('scanning.fields.title')}</th>
-                <th scope="col">{t('scanning.results.weighted')}</th>
-                <th scope="col">{t('scanning.results.median')}</th>
-                <th scope="col">{t('scanning.results.spread')}</th>
-                <th scope="col">{t('scanning.results.consensus')}</th>
-                <th scope="col">{t('scanning.results.assessors')}</th>
-                <th scope="col">{t('scanning.fields.status')}</th>
+      {r.ranking.length === 0 ? (
+        <Paragraph>{t('scanning.results.noScores')}</Paragraph>
+      ) : (
+        <table className="data">
+          <caption className="visually-hidden">{t('scanning.results.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('scanning.results.rank')}</th>
+              <th scope="col">{t('scanning.fields.reference')}</th>
+              <th scope="col">{t('scanning.fields.title')}</th>
+              <th scope="col">{t('scanning.results.weighted')}</th>
+              <th scope="col">{t('scanning.results.median')}</th>
+              <th scope="col">{t('scanning.results.spread')}</th>
+              <th scope="col">{t('scanning.results.consensus')}</th>
+              <th scope="col">{t('scanning.results.assessors')}</th>
+              <th scope="col">{t('scanning.fields.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.ranking.map((a) => (
+              <tr key={a.candidateId}>
+                <td>{a.rank}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>
+                  <RouteLink to={to('scanning', 'candidate', a.candidateId)}>{a.reference}</RouteLink>
+                </td>
+                <td>{r.titles[a.candidateId] ?? ''}</td>
+                <td>{fmt(a.weightedScore)}</td>
+                <td>{fmt(a.assessorMedian)}</td>
+                <td>{fmt(a.disagreement)}</td>
+                <td>{fmt(a.consensusScore)}</td>
+                <td>{a.assessorCount}</td>
+                <td>{byId.get(a.candidateId) && <CandidateStatusBadge status={byId.get(a.candidateId)!.status} />}</td>
               </tr>
-            </thead>
-            <tbody>
-              {r.ranking.map((a) => (
-                <tr key={a.candidateId}>
-                  <td>{a.rank}</td>
-                  <td style={{ whiteSpace: 'nowrap' }}>
-                    <RouteLink to={to('scanning', 'candidate', a.candidateId)}>{a.reference}</RouteLink>
-                  </td>
-                  <td>{r.titles[a.candidateId] ?? ''}</td>
-                  <td>{fmt(a.weightedScore)}</td>
-                  <td>{fmt(a.assessorMedian)}</td>
-                  <td>{fmt(a.disagreement)}</td>
-                  <td>{fmt(a.consensusScore)}</td>
-                  <td>{a.assessorCount}</td>
-                  <td>{byId.get(a.candidateId) && <CandidateStatusBadge status={byId.get(a.candidateId)!.status} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Section>
-      <Section id="matrix-title" title={t('scanning.results.matrix')}>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <SubSection id="matrix-title" title={t('scanning.results.matrix')}>
         <MatrixChart points={r.matrix} />
-      </Section>
-      <Section id="sensitivity-title" title={t('scanning.sensitivity.title')}>
+      </SubSection>
+      <SubSection id="sensitivity-title" title={t('scanning.sensitivity.title')}>
         <Paragraph>{t('scanning.sensitivity.help')}</Paragraph>
         <div className="toolbar">
           {round.criteria.map((c) => (
@@ -738,10 +814,19 @@ function ResultsSection({ round, onChange }: { round: RoundDetail; onChange: () 
             total: r.sensitivity.length,
           })}
         </Paragraph>
-      </Section>
-      {round.status === 'consolidation' && <ConsensusForm round={round} onChange={onChange} />}
-      <DocumentSection round={round} />
+      </SubSection>
     </>
+  );
+}
+
+function SubSection(props: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <Heading variant="h3" id={props.id}>
+        {props.title}
+      </Heading>
+      {props.children}
+    </section>
   );
 }
 
@@ -766,16 +851,12 @@ function ConsensusForm({ round, onChange }: { round: RoundDetail; onChange: () =
   };
   return (
     <form
-      className="panel"
       aria-labelledby="consensus-title"
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <Heading variant="h2" id="consensus-title">
-        {t('scanning.consensusForm.title')}
-      </Heading>
       <Paragraph>{t('scanning.consensusForm.help')}</Paragraph>
       <div className="form-grid">
         <SelectField
@@ -826,7 +907,7 @@ function DocumentSection({ round }: { round: RoundDetail }) {
     }
   };
   return (
-    <Section id="document-title" title={t('scanning.document.title')}>
+    <CollapsiblePanel panel="document" id="document-title" title={t('scanning.document.title')}>
       <Paragraph>{t('scanning.document.help')}</Paragraph>
       <div className="toolbar">
         <Button onClick={() => void make('pdf')}>{t('scanning.document.pdf')}</Button>
@@ -837,7 +918,7 @@ function DocumentSection({ round }: { round: RoundDetail }) {
           {t('scanning.document.md')}
         </Button>
       </div>
-    </Section>
+    </CollapsiblePanel>
   );
 }
 
@@ -939,7 +1020,7 @@ function DecisionsSection({ round, onChange }: { round: RoundDetail; onChange: (
   const proposed = round.candidates.filter((c) => c.status === 'proposed');
   const decided = round.candidates.filter((c) => ['approved', 'rejected', 'deferred', 'folded'].includes(c.status));
   return (
-    <Section id="decisions-title" title={t('scanning.decisions.title')}>
+    <CollapsiblePanel panel="decisions" id="decisions-title" title={t('scanning.decisions.title')}>
       {proposed.length === 0 && <Paragraph>{t('scanning.decisions.none')}</Paragraph>}
       {proposed.map((c) => (
         <DecisionForm key={c.id} candidate={c} onChange={onChange} />
@@ -960,7 +1041,7 @@ function DecisionsSection({ round, onChange }: { round: RoundDetail; onChange: (
           <RouteLink to={to('scanning', round.nextRound.id)}>{round.nextRound.label}</RouteLink>
         </Paragraph>
       )}
-    </Section>
+    </CollapsiblePanel>
   );
 }
 
@@ -983,7 +1064,7 @@ function TimelineSection({ round, onChange }: { round: RoundDetail; onChange: ()
     }
   };
   return (
-    <Section id="timeline-title" title={t('scanning.timeline.title')}>
+    <CollapsiblePanel panel="timeline" id="timeline-title" title={t('scanning.timeline.title')}>
       {editing ? (
         <form
           aria-label={t('scanning.round.editTimeline')}
@@ -1040,20 +1121,160 @@ function TimelineSection({ round, onChange }: { round: RoundDetail; onChange: ()
           )}
         </>
       )}
-    </Section>
+    </CollapsiblePanel>
   );
 }
 
-export function RoundPage({ roundId }: { roundId: string }) {
+/** The round page's panels, as they are named in the address (`#/scanning/<round>/<panel>`). */
+export const ROUND_PANELS = [
+  'candidates',
+  'acting',
+  'scoring',
+  'results',
+  'consensus',
+  'decisions',
+  'document',
+  'criteria',
+  'timeline',
+  'history',
+] as const;
+export type RoundPanel = (typeof ROUND_PANELS)[number];
+
+const HEADING_IDS: Record<RoundPanel, string> = {
+  candidates: 'candidates-title',
+  acting: 'acting-as',
+  scoring: 'scoring-title',
+  results: 'results-title',
+  consensus: 'consensus-title',
+  decisions: 'decisions-title',
+  document: 'document-title',
+  criteria: 'criteria-title',
+  timeline: 'timeline-title',
+  history: 'round-history',
+};
+
+/**
+ * The work of each phase: these panels are open by default and come first, in this order; every other
+ * panel follows collapsed. Planned: set the timeline and criteria. Open: intake. Screening: screen and
+ * merge, last changes to the criteria. Assessment: who is scoring, then the scores. Consolidation: the
+ * results, the agreed scores, the shortlist. On the list and after: the decisions (and the document).
+ */
+export const PHASE_WORK: Readonly<Record<RoundStatus, readonly RoundPanel[]>> = {
+  planned: ['timeline', 'criteria'],
+  open: ['candidates'],
+  screening: ['candidates', 'criteria'],
+  assessment: ['acting', 'scoring'],
+  consolidation: ['results', 'consensus', 'candidates'],
+  list_submitted: ['decisions', 'document'],
+  decided: ['decisions'],
+  closed: ['decisions', 'results'],
+};
+
+/** Panels that exist only from some phase on (scores from assessment, results once the window closed…). */
+function available(panel: RoundPanel, status: RoundStatus): boolean {
+  switch (panel) {
+    case 'scoring':
+      return ROUND_STATUSES.indexOf(status) >= ROUND_STATUSES.indexOf('assessment');
+    case 'results':
+    case 'document':
+      return isAssessmentClosed(status);
+    case 'consensus':
+      return status === 'consolidation';
+    case 'decisions':
+      return ['list_submitted', 'decided', 'closed'].includes(status);
+    default:
+      return true;
+  }
+}
+
+const isPanel = (v: string | undefined): v is RoundPanel => (ROUND_PANELS as readonly string[]).includes(v ?? '');
+const isCandidateStatus = (v: string | undefined): v is CandidateStatus =>
+  (CANDIDATE_STATUSES as readonly string[]).includes(v ?? '');
+
+/**
+ * `#/scanning/<roundId>` the round; `…/<panel>` opens that panel and moves there; `…/candidates/<state>`
+ * shows the candidates of one state.
+ */
+export function RoundPage({ roundId, place, show }: { roundId: string; place?: string; show?: string }) {
   const { t } = useTranslation();
+  const navigate = useApp((s) => s.navigate);
   const [acting, setActing] = useActingAs();
   const round = useLoad(() => api.scanning.getRound({ id: roundId }), [roundId]);
+  const status = round.data?.status ?? 'planned';
+  const panels = usePanelState(roundId, status, PHASE_WORK[status]);
+  const filter = place === 'candidates' && isCandidateStatus(show) ? show : null;
+  // The filter writes the address itself; that change must not move focus away from the filter.
+  const ownNavigation = useRef(false);
+  const loaded = round.data !== undefined;
+  useEffect(() => {
+    if (!loaded || !isPanel(place)) return;
+    if (ownNavigation.current) {
+      ownNavigation.current = false;
+      return;
+    }
+    panels.open(place);
+    const timer = setTimeout(() => {
+      const button = document.querySelector<HTMLButtonElement>(`#${HEADING_IDS[place]} button`);
+      button?.focus();
+      button?.scrollIntoView?.({ block: 'start' });
+    });
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded, place, show, roundId]);
   if (round.error !== undefined) return <p className="field-error">{describeError(t, round.error)}</p>;
   const r = round.data;
   if (!r) return <Paragraph>{t('common.loading')}</Paragraph>;
-  const closed = isAssessmentClosed(r.status);
+  const onShow = (s: CandidateStatus | null) => {
+    ownNavigation.current = true;
+    navigate(to('scanning', r.id, 'candidates', ...(s ? [s] : [])));
+  };
+  const panel = (p: RoundPanel): ReactNode => {
+    switch (p) {
+      case 'acting':
+        return <ActingAsPicker acting={acting} setActing={setActing} />;
+      case 'candidates':
+        return <CandidatesSection round={r} onChange={round.reload} acting={acting} show={filter} onShow={onShow} />;
+      case 'criteria':
+        return <CriteriaSection round={r} onChange={round.reload} />;
+      case 'timeline':
+        return <TimelineSection round={r} onChange={round.reload} />;
+      case 'scoring':
+        return <ScoringSection round={r} acting={acting} onChange={round.reload} />;
+      case 'results':
+        return (
+          <CollapsiblePanel panel="results" id="results-title" title={t('scanning.results.title')}>
+            <ResultsSection round={r} />
+          </CollapsiblePanel>
+        );
+      case 'consensus':
+        return (
+          <CollapsiblePanel panel="consensus" id="consensus-title" title={t('scanning.consensusForm.title')}>
+            <ConsensusForm round={r} onChange={round.reload} />
+          </CollapsiblePanel>
+        );
+      case 'document':
+        return <DocumentSection round={r} />;
+      case 'decisions':
+        return <DecisionsSection round={r} onChange={round.reload} />;
+      case 'history':
+        return (
+          <CollapsiblePanel panel="history" id="round-history" title={t('scanning.round.history')}>
+            <ul>
+              {r.history.map((h) => (
+                <li key={h.id}>
+                  {formatDate(h.date)} – {t(`scanning.statusNames.round.${h.status}`)}
+                  {h.note ? ` (${h.note})` : ''}
+                </li>
+              ))}
+            </ul>
+          </CollapsiblePanel>
+        );
+    }
+  };
+  const work = PHASE_WORK[r.status].filter((p) => available(p, r.status));
+  const rest = ROUND_PANELS.filter((p) => !work.includes(p) && available(p, r.status));
   return (
-    <>
+    <PanelContext.Provider value={panels}>
       <div className="page-header">
         <Heading variant="h1">{t('scanning.round.title', { label: r.label })}</Heading>
         <RoundStatusBadge status={r.status} />
@@ -1064,26 +1285,11 @@ export function RoundPage({ roundId }: { roundId: string }) {
         {t(`scanning.lanes.${r.lane}`)} · {r.groupName}
         {r.proposalCap !== null && ` · ${t('scanning.round.capIs', { cap: r.proposalCap })}`}
       </Paragraph>
-      <StatusMoves round={r} onChange={round.reload} />
-      <TimelineSection round={r} onChange={round.reload} />
-      <ActingAsPicker acting={acting} setActing={setActing} />
-      <CandidatesSection round={r} onChange={round.reload} acting={acting} />
-      <CriteriaSection round={r} onChange={round.reload} />
-      {['assessment', 'consolidation', 'list_submitted', 'decided', 'closed'].includes(r.status) && (
-        <ScoringSection round={r} acting={acting} />
-      )}
-      {closed && <ResultsSection round={r} onChange={round.reload} />}
-      {['list_submitted', 'decided', 'closed'].includes(r.status) && <DecisionsSection round={r} onChange={round.reload} />}
-      <Section id="round-history" title={t('scanning.round.history')}>
-        <ul>
-          {r.history.map((h) => (
-            <li key={h.id}>
-              {formatDate(h.date)} – {t(`scanning.statusNames.round.${h.status}`)}
-              {h.note ? ` (${h.note})` : ''}
-            </li>
-          ))}
-        </ul>
-      </Section>
-    </>
+      <PhaseStepper round={r} />
+      <NowCard round={r} moves={<StatusMoves round={r} onChange={round.reload} />} />
+      {[...work, ...rest].map((p) => (
+        <Fragment key={p}>{panel(p)}</Fragment>
+      ))}
+    </PanelContext.Provider>
   );
 }

@@ -16,12 +16,14 @@ import { InputField, RoundStatusBadge } from './parts';
 
 /**
  * `#/scanning` rounds and statistics over time; `#/scanning/<roundId>` one round;
- * `#/scanning/candidate/<candidateId>` a candidate (`#/scanning/<roundId>/new` a new one).
+ * `#/scanning/candidate/<candidateId>` a candidate (`#/scanning/<roundId>/new` a new one);
+ * `#/scanning/<roundId>/<panel>` a part of the round, `#/scanning/<roundId>/candidates/<state>` its
+ * candidates of one state.
  */
 export function ScanningPage({ params }: { params: string[] }) {
   if (params[0] === 'candidate' && params[1]) return <CandidatePage candidateId={params[1]} />;
   if (params[0] && params[1] === 'new') return <CandidatePage roundId={params[0]} />;
-  if (params[0]) return <RoundPage roundId={params[0]} />;
+  if (params[0]) return <RoundPage roundId={params[0]} place={params[1]} show={params[2]} />;
   return <RoundsOverview />;
 }
 

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading } from 'suomifi-ui-components';
 import { i18next } from '../../i18n';
@@ -130,3 +130,79 @@ export function Section(props: { id: string; title: string; children: ReactNode 
 
 /** Label/value lists laid out as two columns (no shared CSS class exists for a definition list). */
 export const DL_STYLE = { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: 0 } as const;
+
+/**
+ * A collapsible panel of the round page (the WAI-ARIA disclosure pattern: the h2 holds a button with
+ * aria-expanded, so headings navigation and the region's name stay as they were). The body is mounted the
+ * first time it opens and then only hidden, so a half-typed form survives collapsing.
+ */
+export interface PanelControl {
+  isOpen: (panel: string) => boolean;
+  toggle: (panel: string) => void;
+}
+
+export const PanelContext = createContext<PanelControl | null>(null);
+
+export function CollapsiblePanel(props: { panel: string; id: string; title: string; children: ReactNode }) {
+  const control = useContext(PanelContext);
+  const open = control ? control.isOpen(props.panel) : true;
+  const [mounted, setMounted] = useState(open);
+  useEffect(() => {
+    if (open) setMounted(true);
+  }, [open]);
+  const bodyId = `${props.id}-body`;
+  return (
+    <section
+      className={open ? 'panel round-panel open' : 'panel round-panel'}
+      aria-labelledby={props.id}
+      data-panel={props.panel}
+    >
+      <Heading variant="h2" id={props.id} className="round-panel-heading">
+        <button
+          type="button"
+          className="round-panel-toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => control?.toggle(props.panel)}
+        >
+          {props.title}
+        </button>
+      </Heading>
+      <div id={bodyId} hidden={!open}>
+        {(open || mounted) && props.children}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Which panels are open, per round and phase, for this browser tab: the phase's own work opens by
+ * default, the user's choices (stored in sessionStorage) win over the default.
+ */
+export function usePanelState(roundId: string, phase: string, defaults: readonly string[]) {
+  const key = `painopiste.scanning.panels.${roundId}.${phase}`;
+  const read = (k: string): Record<string, boolean> => {
+    try {
+      const raw = sessionStorage.getItem(k);
+      const parsed: unknown = raw ? JSON.parse(raw) : {};
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, boolean>) : {};
+    } catch {
+      return {};
+    }
+  };
+  const [state, setState] = useState(() => ({ key, chosen: read(key) }));
+  // Another round or another phase: its own remembered choices.
+  const chosen = state.key === key ? state.chosen : read(key);
+  if (state.key !== key) setState({ key, chosen });
+  const isOpen = (panel: string) => chosen[panel] ?? defaults.includes(panel);
+  const set = (panel: string, open: boolean) => {
+    const next = { ...chosen, [panel]: open };
+    try {
+      sessionStorage.setItem(key, JSON.stringify(next));
+    } catch {
+      // Storage full or refused: the choice holds for this view only.
+    }
+    setState({ key, chosen: next });
+  };
+  return { isOpen, toggle: (panel: string) => set(panel, !isOpen(panel)), open: (panel: string) => set(panel, true) };
+}
