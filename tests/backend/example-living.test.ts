@@ -126,6 +126,46 @@ describe('the living example', () => {
   });
 });
 
+describe('the example in an exchange file', () => {
+  it('exports and imports into an empty database with every check passing, and importing again changes nothing', async () => {
+    const exported = await t.api.exchange.exportDatabase({});
+    const other = await startTestBackend({ backupOnStart: false, now: () => NOW });
+    try {
+      await other.api.app.chooseStart({ example: false });
+      const preview = await other.api.exchange.preview({ contentBase64: exported.contentBase64 });
+      expect(preview).toBeTruthy();
+      await other.api.exchange.import({ contentBase64: exported.contentBase64 });
+      const tables = [
+        'people',
+        'memberships',
+        'meetings',
+        'agenda_items',
+        'attendance',
+        'decisions',
+        'action_items',
+        'scanning_rounds',
+        'candidates',
+        'scores',
+        'rotations',
+        'rotation_slots',
+      ];
+      for (const table of tables) {
+        const n = other.backend.ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+        expect(n, table).toBe(count(table));
+      }
+      const once = databaseContent(other.backend);
+      await other.api.exchange.import({ contentBase64: exported.contentBase64 });
+      const again = databaseContent(other.backend);
+      // A second import writes nothing but its own log and backup records.
+      const strip = (s: string) =>
+        (JSON.parse(s) as [string, string[]][]).filter(([name]) => !/import|backup|log|meta/.test(name));
+      expect(strip(again)).toEqual(strip(once));
+    } finally {
+      other.cleanup();
+    }
+  }, 120_000);
+});
+
 describe('loading the example', () => {
   it('is one transaction: a failure midway leaves the database empty', async () => {
     const fresh = await startTestBackend({ backupOnStart: false, now: () => NOW });

@@ -17,7 +17,7 @@ export interface ExampleRefs {
   people: ReadonlyMap<string, Person>;
   /** The convener of each group by group key (for priority 5: the leads of 'p5-residential' and 'p5-emergencies'). */
   conveners: ReadonlyMap<string, Person>;
-  /** Meetings by their key in the example's meetings (e.g. 'cg-2019-12', 'cg-2022-05-24', 'p8-2020-09-30'). */
+  /** Meetings by their key in the example's meetings (e.g. 'cg-2019-12', 'cg-2020-09-30', 'cg-2022-05-24'; rhythm meetings are '<group>-<date>'). */
   meetings: ReadonlyMap<string, Meeting>;
   /** The day the example is loaded (YYYY-MM-DD in the configured zone, `today(ctx)`): "alive" dates are offsets from it. */
   today: string;
