@@ -53,6 +53,8 @@ const CREATED_BY_SCANNING = 'p9';
 /** The history is told in full up to the interim report (May 2022), then for the months before the day of loading. */
 const REPORT_END = '2022-06-15';
 const RECENT_DAYS = 150;
+/** Days from today to the cooperation group's next meeting (the scanning round's decision meeting). */
+const CG_NEXT = 15;
 
 // ---------------------------------------------------------------------------------------------------
 // Calling the owners: every row goes through a contract method's handler, its input checked by the
@@ -289,17 +291,18 @@ export function loadExampleData(ctx: Ctx): void {
     }
     // p8 met in 2020 only: its story meetings; the rhythm does not include it.
     // The present: one meeting last week whose minutes are in review, and meetings in the coming weeks.
-    const alive: { group: string; offset: number; phase: MeetingPlan['phase'] }[] = [
+    const alive: { group: string; offset: number; phase: MeetingPlan['phase']; topic?: number }[] = [
       { group: 'p3', offset: -7, phase: 'review' },
       { group: 'p6', offset: -6, phase: 'review' },
       { group: 'p6', offset: 22, phase: 'planned' },
       { group: 'p7', offset: 10, phase: 'planned' },
       { group: 'p7', offset: 52, phase: 'planned' },
-      { group: 'cooperation-group', offset: 15, phase: 'planned' },
+      // The cooperation group decides on the candidate list of the round now in assessment.
+      { group: 'cooperation-group', offset: CG_NEXT, phase: 'planned', topic: 1 },
       { group: 'p2', offset: 4, phase: 'planned' },
       { group: 'p4', offset: 18, phase: 'planned' },
       { group: 'p5-emergencies', offset: 8, phase: 'planned' },
-      { group: 'expert-network', offset: 12, phase: 'planned' },
+      { group: 'expert-network', offset: 7, phase: 'planned' },
     ];
     for (const a of alive) {
       const date = midweek(addDays(now, a.offset));
@@ -417,7 +420,7 @@ export function loadExampleData(ctx: Ctx): void {
       const subs = members.filter((m) => m.role === 'substitute');
       for (const m of members) {
         if (m.role === 'substitute') continue;
-        const r = hash(`${plan.key}:${m.person.id.slice(0, 0)}${m.person.name}`);
+        const r = hash(`${plan.key}:${m.person.name}`);
         const remote = plan.date >= '2020-03-15' && r < 0.45;
         const status = r > 0.9 ? 'excused' : remote ? 'remote' : 'present';
         call(held, 'meetings.setAttendance', {
@@ -519,10 +522,10 @@ export function loadExampleData(ctx: Ctx): void {
             submissionDeadline: addDays(now, -30),
             screeningEnds: addDays(now, -20),
             assessmentOpens: addDays(now, -12),
-            assessmentCloses: addDays(now, 9),
-            networkMeeting: addDays(now, 12),
-            listFreeze: addDays(now, 20),
-            decisionMeeting: addDays(now, 28),
+            assessmentCloses: addDays(now, 5),
+            networkMeeting: midweek(addDays(now, 7)),
+            listFreeze: addDays(now, 10),
+            decisionMeeting: midweek(addDays(now, CG_NEXT)),
           }
         : timeline;
       const count = current ? 4 : 2;

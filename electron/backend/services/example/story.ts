@@ -384,7 +384,7 @@ export const RHYTHM: Record<string, { perYear: number; from: string; until?: str
   'p5-residential': { perYear: 4, from: '2020-09-01' },
   'p5-emergencies': { perYear: 4, from: '2020-09-01' },
   p6: { perYear: 11, from: '2020-01-15' },
-  p7: { perYear: 5, from: '2020-02-01' },
+  p7: { perYear: 6, from: '2020-02-01' },
 };
 
 /** Scanning candidates by round (labels as the app writes them); outcome and fold target (group key). */
