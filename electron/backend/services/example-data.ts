@@ -318,7 +318,6 @@ export function loadExampleData(ctx: Ctx): void {
     plans.sort((x, y) => x.date.localeCompare(y.date) || x.key.localeCompare(y.key));
 
     const meetings = new Map<string, Meeting>();
-    const counters = new Map<string, number>();
     const p7 = spec('p7').rotation!;
     let rotationCreated = false;
     const nameOf = (key: string) => {
@@ -349,8 +348,10 @@ export function loadExampleData(ctx: Ctx): void {
       }
       const when = plan.phase === 'planned' ? ctx : on(ctx, addDays(plan.date, -21));
       const year = plan.date.slice(0, 4);
-      const count = (counters.get(`${plan.group}-${year}`) ?? 0) + 1;
-      counters.set(`${plan.group}-${year}`, count);
+      // Numbered by the meeting's place in the group's yearly rhythm (4/2026 is the year's fourth slot).
+      const perYear = RHYTHM[plan.group]?.perYear ?? 4;
+      const dayOfYear = (Date.parse(plan.date) - Date.parse(`${year}-01-01`)) / 86400000;
+      const count = Math.min(perYear, Math.floor((dayOfYear * perYear) / 365) + 1);
       const members = membersOf.get(plan.group) ?? [];
       const convener = conveners.get(plan.group) ?? null;
       const secretary = members.find((m) => m.role === 'secretary')?.person ?? null;
