@@ -32,7 +32,8 @@ describe('example data (the cooperation model of the 2022 interim report)', () =
     expect(byNumber(7).kind).toBe('network');
     expect(byNumber(8).status).toBe('transferred');
     expect(byNumber(8).transferredTo).toMatch(/action programme against illegal entry/);
-    expect(byNumber(9).status).toBe('proposed');
+    // Priority 9 comes from the scanning decision of 2021 (cybercrime): a priority group in preparation.
+    expect(byNumber(9).status).toBe('preparing');
     const subgroups = await t.api.groups.list({ parentId: byNumber(5).id });
     expect(subgroups.map((s) => s.leadAbbreviations)).toEqual([['SPEK'], ['Ikäinstituutti']]);
     expect(groups.filter((g) => g.kind === 'cooperation_group' || g.kind === 'expert_network')).toHaveLength(2);

@@ -37,7 +37,7 @@ describe('priority portfolio, end to end', () => {
     const dialog = page.getByRole('dialog', { name: 'Search everything' });
     await dialog.getByRole('combobox').fill('syrjäytymis');
     await dialog.getByRole('combobox').fill('exclus');
-    await expect.poll(() => dialog.getByRole('option', { name: /Security capital of children/ }).isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByRole('option', { name: /^Security capital of children/ }).isVisible()).toBe(true);
     await expectAccessible(page, 'search dialog');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1, name: P2 }).isVisible()).toBe(true);

@@ -1,6 +1,7 @@
 import { renderHook, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GroupPanel } from '../../renderer/features/meetings/GroupPanel';
+import { HomePage } from '../../renderer/features/portfolio/HomePage';
 import { useApp } from '../../renderer/store/app';
 import { today, useToday } from '../../renderer/ui/today';
 import type { TestBackend } from '../helpers/backend';
@@ -43,4 +44,25 @@ describe('today in the renderer', () => {
     expect(within(upcoming).queryByText('Eve meeting')).toBeNull();
     expect(within(screen.getByRole('table', { name: 'Past meetings' })).getByText('Eve meeting')).toBeInTheDocument();
   });
+
+  it('shows the living example on Today: meetings coming, actions due and overdue, minutes to approve, a handover, scanning', async () => {
+    vi.setSystemTime(new Date('2026-12-02T08:00:00Z'));
+    const r = await renderWithBackend(<HomePage params={[]} />, { example: true });
+    t = r.t;
+    const section = async (name: string) => screen.findByRole('region', { name }, { timeout: 10_000 });
+    for (const name of [
+      'Upcoming meetings',
+      'Overdue actions',
+      'Actions due within two weeks',
+      'Minutes awaiting approval',
+      'Chair handovers due',
+      'Scanning deadlines',
+    ]) {
+      const region = await section(name);
+      expect(within(region).getAllByRole('listitem').length, name).toBeGreaterThan(0);
+    }
+    const handovers = await section('Chair handovers due');
+    expect(within(handovers).getByText(/→/)).toBeInTheDocument();
+    expect(within(await section('Minutes awaiting approval')).getAllByRole('link').length).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -32,12 +32,20 @@ export class RowStore {
     this.clock = new HlcClock(replica, () => this.now().getTime(), getMeta(db, 'clock') ?? undefined);
   }
 
-  /** A cached prepared statement. */
+  /**
+   * A cached prepared statement, always in its default mode: pluck/raw/expand are settings of the
+   * statement object, so a caller's `.pluck()` would otherwise change what the next caller of the same
+   * SQL gets (a repository reading `{ name }` got the plucked string, and the sync status lost its name).
+   */
   prepare(sql: string) {
     let s = this.statements.get(sql);
     if (!s) {
       s = this.db.prepare(sql);
       this.statements.set(sql, s);
+    } else if (s.reader) {
+      s.raw(false);
+      s.pluck(false);
+      s.expand(false);
     }
     return s;
   }

@@ -37,7 +37,7 @@ import { buildSimilarityIndex, query, type SimilarityIndex } from '../../../shar
 import type { Ctx } from '../context';
 import { userError } from '../errors';
 import { translator } from '../i18n';
-import { readSettings } from './app';
+import { readSettings } from '../repositories/settings';
 import { configuredTimeZone, today } from '../clock';
 import { maxPriorityNumber } from '../repositories/groups';
 import { createGroup, setGroupOrganisation } from './groups';
