@@ -2,8 +2,10 @@ import example from '../../../resources/example/cooperation-model.json';
 import type { Group } from '../../../shared/domain/groups';
 import type { Organisation, OrganisationKind } from '../../../shared/domain/organisations';
 import type { Ctx } from '../context';
+import { today } from '../clock';
 import { createGroup, setGroupOrganisation } from './groups';
 import { createOrganisation } from './organisations';
+import { loadExamplePlans } from './example-plans';
 
 interface ExampleGroup {
   key: string;
@@ -86,5 +88,13 @@ export function loadExampleData(ctx: Ctx): void {
         });
       }
     }
+    loadExamplePlans(ctx, {
+      groups,
+      organisations: orgs,
+      people: new Map(),
+      conveners: new Map(),
+      meetings: new Map(),
+      today: today(ctx),
+    });
   });
 }
