@@ -541,7 +541,12 @@ describe('interim progress report', () => {
     });
     await t.api.portfolio.setIndicatorValue({ indicatorId: ind.id, period: '2021', value: 120 });
     await t.api.portfolio.setIndicatorValue({ indicatorId: ind.id, period: '2022-H1', value: 260 });
-    await t.api.portfolio.createMeasure({ groupId: p2.id, title: 'Tutkimus 200 000 euroa', status: 'under_way' });
+    await t.api.portfolio.createMeasure({
+      groupId: p2.id,
+      title: 'Tutkimus 200 000 euroa',
+      status: 'under_way',
+      startDate: '2022-01-01', // of the report's period (one recorded later without a start date is not)
+    });
 
     const md = Buffer.from(
       (await t.api.portfolio.report({ lang: 'fi', format: 'md', from: '2019-01-01', to: '2022-05-24' })).contentBase64,
