@@ -137,7 +137,7 @@ describe('home, portfolio and search', () => {
     const input = within(dialog).getByRole('combobox');
     expect(input).toHaveFocus();
     await user.type(input, 'polar');
-    const option = await within(dialog).findByRole('option', { name: /Polarisation, conflict resolution and harassment/ });
+    const option = await within(dialog).findByRole('option', { name: /^Polarisation, conflict resolution and harassment/ });
     expect(option).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{Enter}');
     expect(
