@@ -153,7 +153,7 @@ describe('the 2020–2022 interim report regenerated from the example', () => {
 });
 
 describe('a report for a period shows the priorities and figures of that period only (#15 finding 3)', () => {
-  it('leaves out a priority created after the period and one concluded before it, and measures, values and notes outside it', async () => {
+  it('leaves out a priority created after the period and one transferred before it, and measures, values, notes and decisions outside it', async () => {
     t = await startTestBackend({ now: NOW, demo: true });
     // Created today (2026): it did not exist in 2020–2022.
     const late = await t.api.groups.create({
@@ -180,6 +180,24 @@ describe('a report for a period shows the priorities and figures of that period 
     const ind = (await t.api.portfolio.plan({ groupId: p2.id })).indicators.find((i) => i.name === 'Painopisteryhmän kokoukset')!;
     await t.api.portfolio.setIndicatorValue({ indicatorId: ind.id, period: '2024', value: 99 });
     await t.api.portfolio.changeStatus({ groupId: p2.id, status: 'paused', date: '2025-01-10', note: 'Tauko vuonna 2025.' });
+    // Decisions of the group's meetings: one in the period, one after it.
+    const meetingOn = (date: string) =>
+      t!.api.meetings.create({
+        groupId: p2.id,
+        title: `Kokous ${date}`,
+        date,
+        startTime: '09:00',
+        endTime: '10:00',
+        timeZone: 'Europe/Helsinki',
+      });
+    const inPeriod = await meetingOn('2021-10-05');
+    const afterPeriod = await meetingOn('2025-02-04');
+    await t.api.meetings.addDecision({
+      meetingId: inPeriod.id,
+      agendaItemId: null,
+      text: 'Tilannehuoneen selvitys käynnistetään.',
+    });
+    await t.api.meetings.addDecision({ meetingId: afterPeriod.id, agendaItemId: null, text: 'Vuoden 2025 päätös.' });
 
     const fi = await report(t, 'fi');
     const found = sections(fi, 'fi');
@@ -191,6 +209,8 @@ describe('a report for a period shows the priorities and figures of that period 
     expect(p2Text).not.toContain('Päivämäärätön uusi toimenpide');
     expect(p2Text).not.toContain('Tauko vuonna 2025');
     expect(p2Text).not.toContain('(2024)');
+    expect(p2Text).toContain('5.10.2021 (Kokous 2021-10-05): 1/2021 Tilannehuoneen selvitys käynnistetään.');
+    expect(p2Text).not.toContain('Vuoden 2025 päätös');
     // Its status is the one it had at the period's end, not today's pause.
     expect(
       valueAfter(
@@ -209,6 +229,8 @@ describe('a report for a period shows the priorities and figures of that period 
     expect(p2Later).toContain('Vuoden 2025 toimenpide');
     expect(p2Later).toContain('Tauko vuonna 2025');
     expect(p2Later).toContain('99 kpl (2024)');
+    expect(p2Later).toContain('Vuoden 2025 päätös');
+    expect(p2Later).not.toContain('Tilannehuoneen selvitys käynnistetään');
     expect(p2Later).not.toContain('Tämän hetken tiedon mukaan'); // the note of 20.5.2022 is outside 2024–2026
   });
 });
