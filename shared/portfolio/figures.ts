@@ -114,3 +114,27 @@ export function latestValue<T extends { period: string; value: number }>(values:
   for (const v of values) if (best === null || v.period > best.period) best = v;
   return best;
 }
+
+/** The calendar days an indicator period covers (2021 → 2021-01-01…2021-12-31; 2022-H1, 2020-Q2, 2021-05 alike). */
+export function periodRange(period: string): { from: string; to: string } {
+  const [year, part] = period.split('-') as [string, string | undefined];
+  const months = (first: number, last: number) => {
+    const lastDay = new Date(Date.UTC(Number(year), last, 0)).getUTCDate();
+    const mm = (m: number) => String(m).padStart(2, '0');
+    return { from: `${year}-${mm(first)}-01`, to: `${year}-${mm(last)}-${lastDay}` };
+  };
+  if (!part) return months(1, 12);
+  if (part === 'H1') return months(1, 6);
+  if (part === 'H2') return months(7, 12);
+  if (part.startsWith('Q')) {
+    const q = Number(part.slice(1));
+    return months(q * 3 - 2, q * 3);
+  }
+  return months(Number(part), Number(part));
+}
+
+/** Whether an indicator period lies at least partly within the calendar dates from…to. */
+export function periodOverlaps(period: string, from: string, to: string): boolean {
+  const r = periodRange(period);
+  return r.from <= to && r.to >= from;
+}

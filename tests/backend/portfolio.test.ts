@@ -519,17 +519,21 @@ describe('interim progress report', () => {
       return paragraphs[i + 1]!;
     };
     for (const row of table) {
-      const start = paragraphs.indexOf(`${row.number}. ${row.title}`);
+      const start = paragraphs.indexOf(`Priority ${row.number}: ${row.title}`);
       expect(start, `priority ${row.number} heading`).toBeGreaterThan(0);
-      const responsible = valueAfter(start, 'Responsible organisation').split(', ').sort();
+      // A lead that leads a subgroup is named with it ("SPEK (Help in emergencies)").
+      const responsible = valueAfter(start, 'Responsible')
+        .replace(/ \([^)]*\)/g, '')
+        .split(', ')
+        .sort();
       const participants = valueAfter(start, 'Other participants');
       expect(responsible, `priority ${row.number} responsible`).toEqual(organisationsIn(row.responsible));
       const expected = row.others === '—' ? [] : row.others.split(',').map((s) => canonical(s.trim()));
       const got = participants === '—' ? [] : participants.split(', ');
       expect(got.sort(), `priority ${row.number} participants`).toEqual(expected.sort());
     }
-    // The progress narrative is assembled from the status notes.
-    expect(paragraphs.some((p) => p.includes('Five proposals approved on 30.9.2020'))).toBe(true);
+    // The progress narrative is assembled from the status notes (the users' Finnish text, as written).
+    expect(paragraphs.some((p) => p.includes('Viisi painopiste-ehdotusta hyväksyttiin 30.9.2020'))).toBe(true);
     expect(paragraphs).toContain('Portfolio summary');
   });
 
@@ -544,7 +548,12 @@ describe('interim progress report', () => {
     });
     await t.api.portfolio.setIndicatorValue({ indicatorId: ind.id, period: '2021', value: 120 });
     await t.api.portfolio.setIndicatorValue({ indicatorId: ind.id, period: '2022-H1', value: 260 });
-    await t.api.portfolio.createMeasure({ groupId: p2.id, title: 'Tutkimus 200 000 euroa', status: 'under_way' });
+    await t.api.portfolio.createMeasure({
+      groupId: p2.id,
+      title: 'Tutkimus 200 000 euroa',
+      status: 'under_way',
+      startDate: '2022-01-01', // of the report's period (one recorded later without a start date is not)
+    });
 
     const md = Buffer.from(
       (await t.api.portfolio.report({ lang: 'fi', format: 'md', from: '2019-01-01', to: '2022-05-24' })).contentBase64,

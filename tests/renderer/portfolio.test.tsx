@@ -26,9 +26,12 @@ describe('portfolio on a group page', () => {
 
     const lifecycle = await screen.findByRole('region', { name: 'Lifecycle' });
     expect(
-      await within(lifecycle).findByText('Plan ready in late spring 2021; study, EUR 200 000 research, trainings.', {
-        exact: false,
-      }),
+      await within(lifecycle).findByText(
+        'Suunnitelma valmistui loppukeväällä 2021; selvityshanke, 200 000 euron tutkimus ja koulutukset käynnissä.',
+        {
+          exact: false,
+        },
+      ),
     ).toBeInTheDocument();
     const statusForm = within(lifecycle).getByRole('form', { name: 'Change status' });
     // Only the moves the lifecycle allows are offered.

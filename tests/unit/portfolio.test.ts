@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { GROUP_STATUSES } from '../../shared/domain/groups';
 import { chartGeometry, chartSvg } from '../../shared/portfolio/chart';
 import {
+  periodOverlaps,
+  periodRange,
   actionFigures,
   attendanceRate,
   currentMemberCount,
@@ -186,5 +188,23 @@ describe('search query', () => {
         if (terms) expect(terms.match).toMatch(/^("[^"]+"\* ?)+$/);
       }),
     );
+  });
+});
+
+describe('indicator periods as calendar days (for a report of a period)', () => {
+  it('covers a year, a half, a quarter and a month, leap days included', () => {
+    expect(periodRange('2021')).toEqual({ from: '2021-01-01', to: '2021-12-31' });
+    expect(periodRange('2022-H1')).toEqual({ from: '2022-01-01', to: '2022-06-30' });
+    expect(periodRange('2021-H2')).toEqual({ from: '2021-07-01', to: '2021-12-31' });
+    expect(periodRange('2020-Q2')).toEqual({ from: '2020-04-01', to: '2020-06-30' });
+    expect(periodRange('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(periodRange('2023-02')).toEqual({ from: '2023-02-01', to: '2023-02-28' });
+  });
+
+  it('counts a period that lies partly in the report period', () => {
+    expect(periodOverlaps('2022-H1', '2020-01-01', '2022-05-31')).toBe(true);
+    expect(periodOverlaps('2019', '2020-01-01', '2022-05-31')).toBe(false);
+    expect(periodOverlaps('2022-H2', '2020-01-01', '2022-05-31')).toBe(false);
+    expect(periodOverlaps('2019-Q4', '2019-12-31', '2020-01-31')).toBe(true);
   });
 });

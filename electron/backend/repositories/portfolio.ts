@@ -529,9 +529,13 @@ export function periodFigures(store: RowStore, groupId: string, from: string, to
     .pluck()
     .get(groupId, from, to) as number;
   const open = store
-    .prepare(`SELECT count(*) FROM action_items WHERE group_id = ? AND deleted = 0 AND status IN ('open', 'in_progress')`)
+    .prepare(
+      // Open today, of the period: from a meeting up to its end or, without a meeting, due by then.
+      `SELECT count(*) FROM action_items a WHERE a.group_id = ? AND a.deleted = 0 AND a.status IN ('open', 'in_progress')
+       AND coalesce((SELECT m.date FROM meetings m WHERE m.id = a.meeting_id), a.due_date, '0000-00-00') <= ?`,
+    )
     .pluck()
-    .get(groupId) as number;
+    .get(groupId, to) as number;
   return { meetingsHeld: held, actionsDone: done, actionsOpen: open };
 }
 
@@ -548,4 +552,37 @@ export function listReviews(store: RowStore): TermReview[] {
   return (
     store.prepare(`SELECT * FROM term_reviews WHERE deleted = 0 ORDER BY date DESC, created_at DESC`).all() as RawRow[]
   ).map((r) => store.decode<TermReview>('term_reviews', r));
+}
+
+/** A priority's decisions taken at its meetings dated within from…to, oldest first (for the report). */
+export function groupDecisionsInPeriod(
+  store: RowStore,
+  groupId: string,
+  from: string,
+  to: string,
+): Array<{ id: string; number: string | null; text: string; date: string; meetingTitle: string }> {
+  return store
+    .prepare(
+      `SELECT d.id, d.number, d.text, m.date, m.title AS meetingTitle FROM decisions d JOIN meetings m ON m.id = d.meeting_id
+       WHERE d.group_id = ? AND d.deleted = 0 AND m.deleted = 0 AND m.date >= ? AND m.date <= ?
+       ORDER BY m.date, d.number, d.created_at`,
+    )
+    .all(groupId, from, to) as Array<{ id: string; number: string | null; text: string; date: string; meetingTitle: string }>;
+}
+
+/** The lead organisations of a group's subgroups, with the subgroup (a priority split in two: "SPEK (help in emergencies)"). */
+export function subgroupLeads(store: RowStore, groupId: string): Array<{ abbreviation: string; subgroup: Group }> {
+  return (
+    store
+      .prepare(
+        `SELECT o.abbreviation AS lead_abbreviation, s.* FROM work_groups s
+         JOIN group_organisations go ON go.group_id = s.id AND go.deleted = 0 AND go.role = 'lead'
+         JOIN organisations o ON o.id = go.organisation_id
+         WHERE s.parent_id = ? AND s.deleted = 0 ORDER BY s.created_at, go.created_at`,
+      )
+      .all(groupId) as RawRow[]
+  ).map(({ lead_abbreviation, ...row }) => ({
+    abbreviation: lead_abbreviation as string,
+    subgroup: store.decode<Group>('work_groups', row),
+  }));
 }

@@ -9,6 +9,7 @@ import { duplicateMembership, type MembershipSpan } from '../../../shared/groups
 import { checkTransition } from '../../../shared/portfolio/lifecycle';
 import { today } from '../clock';
 import { ancestors, findGroupOrganisation, groupDetail, listGroups, membershipsOfPerson } from '../repositories/groups';
+import { statusHistory } from '../repositories/portfolio';
 import { recordStatus } from './status-history';
 
 /** A subgroup needs a parent, and no group may end up inside itself. */
@@ -89,6 +90,31 @@ export function changeGroupStatus(ctx: Ctx, change: StatusChange): Group {
 }
 
 /**
+ * A dated progress note on a group that does not change its lifecycle (what the report's progress
+ * narrative reads). It is filed under the status the group had on that date (the latest history entry up
+ * to it), or under `status` when the caller knows the history better (the example loader, which writes
+ * 2019–2022 notes on groups created in their 2022 state). The note must say something.
+ */
+export function recordGroupNote(ctx: Ctx, input: { groupId: string; date: string; note: string; status?: GroupStatus }): void {
+  const group = ctx.store.require<Group>('work_groups', input.groupId, 'group');
+  const note = input.note.trim();
+  if (!note) throw userError('validation', 'validation.required');
+  // statusHistory is newest-recorded first; the last entry dated up to the note is the one in effect.
+  const inEffect = statusHistory(ctx.store, group.id)
+    .reverse()
+    .filter((h) => h.date <= input.date)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1)?.status;
+  recordStatus(ctx, {
+    entityType: 'group',
+    entityId: group.id,
+    status: input.status ?? inEffect ?? group.status,
+    date: input.date,
+    note,
+  });
+}
+
+/**
  * A person holds a role in a group once at a time (shared/groups/memberships.ts, the rule the import
  * applies too): refuse a membership that would overlap another with the same person, group and role.
  */
@@ -96,16 +122,12 @@ function assertNoDuplicateMembership(ctx: Ctx, candidate: MembershipSpan) {
   const clash = duplicateMembership(candidate, membershipsOfPerson(ctx.store, candidate.groupId, candidate.personId));
   if (!clash) return;
   const person = ctx.store.get<Person>('people', candidate.personId);
-  throw userError(
-    'conflict',
-    'groups.errors.duplicateMembership',
-    {
-      person: person?.name ?? '',
-      role: candidate.role,
-      from: clash.fromDate ?? '…',
-      until: clash.untilDate ?? '…',
-    },
-  );
+  throw userError('conflict', 'groups.errors.duplicateMembership', {
+    person: person?.name ?? '',
+    role: candidate.role,
+    from: clash.fromDate ?? '…',
+    until: clash.untilDate ?? '…',
+  });
 }
 
 /** Link an organisation to a group in a role (setting it again changes the role; a removed link comes back). */
@@ -142,7 +164,9 @@ export const groupHandlers: HandlersFor<typeof groupsContract, Ctx> = {
       const { status, ...rest } = patch;
       // A status change is a lifecycle step: the lifecycle owner checks and records it (dated today).
       if (status !== undefined && status !== current.status) changeGroupStatus(ctx, { groupId: id, status, date: today(ctx) });
-      return Object.keys(rest).length ? ctx.store.update<Group>('work_groups', id, rest) : ctx.store.require<Group>('work_groups', id, 'group');
+      return Object.keys(rest).length
+        ? ctx.store.update<Group>('work_groups', id, rest)
+        : ctx.store.require<Group>('work_groups', id, 'group');
     }),
   'groups.archive': ({ id }, ctx) =>
     ctx.tx(() => {

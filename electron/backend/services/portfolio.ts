@@ -1,3 +1,4 @@
+import type { Input } from '../../../shared/contract';
 import type { HandlersFor } from '../../../shared/contract/core';
 import type { portfolioContract } from '../../../shared/contract/portfolio';
 import type { Group } from '../../../shared/domain/groups';
@@ -75,6 +76,56 @@ function readMe(ctx: Ctx): { personId: string; personName: string } | null {
   return person && !person.deleted ? { personId, personName: person.name } : null;
 }
 
+/** The one place a measure is created (the API and the example loader): the group and organisation must exist. */
+export function createMeasure(ctx: Ctx, input: Input<'portfolio.createMeasure'>): MeasureDetail {
+  ctx.store.require<Group>('work_groups', input.groupId, 'group');
+  assertOrganisation(ctx, input.responsibleOrganisationId);
+  const position = nextMeasurePosition(ctx.store, input.groupId);
+  const measure = ctx.store.insert<Measure>('measures', { ...input, position });
+  return requireMeasure(ctx, measure.id);
+}
+
+/** An organisation's commitment to a measure; setting it again updates the same row. */
+export function setCommitment(ctx: Ctx, input: Input<'portfolio.setCommitment'>): MeasureOrganisation {
+  requireMeasure(ctx, input.measureId);
+  ctx.store.require<Organisation>('organisations', input.organisationId, 'organisation');
+  const values = {
+    commitmentStatus: input.commitmentStatus,
+    decisionDate: input.decisionDate,
+    decisionReference: input.decisionReference,
+  };
+  const existing = findMeasureOrganisation(ctx.store, input.measureId, input.organisationId);
+  const row = existing
+    ? ctx.store.update<MeasureOrganisation>('measure_organisations', existing.id, { ...values, deleted: false })
+    : ctx.store.insert<MeasureOrganisation>('measure_organisations', {
+        measureId: input.measureId,
+        organisationId: input.organisationId,
+        role: 'participant',
+        ...values,
+      });
+  return requireMeasure(ctx, input.measureId).organisations.find((o) => o.id === row.id)!;
+}
+
+export function createIndicator(ctx: Ctx, input: Input<'portfolio.createIndicator'>): Indicator {
+  ctx.store.require<Group>('work_groups', input.groupId, 'group');
+  return ctx.store.insert<Indicator>('indicators', input);
+}
+
+/** One value per period: entering a period again corrects it rather than adding a second point. */
+export function setIndicatorValue(ctx: Ctx, input: Input<'portfolio.setIndicatorValue'>): IndicatorValue {
+  const indicator = ctx.store.require<Indicator>('indicators', input.indicatorId, 'indicator');
+  if (indicator.deleted) throw notFound('indicator');
+  const existing = findIndicatorValue(ctx.store, input.indicatorId, input.period);
+  if (existing) {
+    return ctx.store.update<IndicatorValue>('indicator_values', existing.id, {
+      value: input.value,
+      note: input.note,
+      deleted: false,
+    });
+  }
+  return ctx.store.insert<IndicatorValue>('indicator_values', input);
+}
+
 export const portfolioHandlers: HandlersFor<typeof portfolioContract, Ctx> = {
   'portfolio.lifecycle': ({ groupId }, ctx) => lifecycle(ctx, groupId),
 
@@ -94,14 +145,7 @@ export const portfolioHandlers: HandlersFor<typeof portfolioContract, Ctx> = {
     };
   },
 
-  'portfolio.createMeasure': (input, ctx) =>
-    ctx.tx(() => {
-      ctx.store.require<Group>('work_groups', input.groupId, 'group');
-      assertOrganisation(ctx, input.responsibleOrganisationId);
-      const position = nextMeasurePosition(ctx.store, input.groupId);
-      const measure = ctx.store.insert<Measure>('measures', { ...input, position });
-      return requireMeasure(ctx, measure.id);
-    }),
+  'portfolio.createMeasure': (input, ctx) => ctx.tx(() => createMeasure(ctx, input)),
 
   'portfolio.updateMeasure': ({ id, patch }, ctx) =>
     ctx.tx(() => {
@@ -120,26 +164,7 @@ export const portfolioHandlers: HandlersFor<typeof portfolioContract, Ctx> = {
       return ctx.store.archive<Measure>('measures', id);
     }),
 
-  'portfolio.setCommitment': (input, ctx) =>
-    ctx.tx(() => {
-      requireMeasure(ctx, input.measureId);
-      ctx.store.require<Organisation>('organisations', input.organisationId, 'organisation');
-      const values = {
-        commitmentStatus: input.commitmentStatus,
-        decisionDate: input.decisionDate,
-        decisionReference: input.decisionReference,
-      };
-      const existing = findMeasureOrganisation(ctx.store, input.measureId, input.organisationId);
-      const row = existing
-        ? ctx.store.update<MeasureOrganisation>('measure_organisations', existing.id, { ...values, deleted: false })
-        : ctx.store.insert<MeasureOrganisation>('measure_organisations', {
-            measureId: input.measureId,
-            organisationId: input.organisationId,
-            role: 'participant',
-            ...values,
-          });
-      return requireMeasure(ctx, input.measureId).organisations.find((o) => o.id === row.id)!;
-    }),
+  'portfolio.setCommitment': (input, ctx) => ctx.tx(() => setCommitment(ctx, input)),
 
   'portfolio.removeCommitment': ({ id }, ctx) =>
     ctx.tx(() => {
@@ -159,11 +184,7 @@ export const portfolioHandlers: HandlersFor<typeof portfolioContract, Ctx> = {
       return { id, measureId };
     }),
 
-  'portfolio.createIndicator': (input, ctx) =>
-    ctx.tx(() => {
-      ctx.store.require<Group>('work_groups', input.groupId, 'group');
-      return ctx.store.insert<Indicator>('indicators', input);
-    }),
+  'portfolio.createIndicator': (input, ctx) => ctx.tx(() => createIndicator(ctx, input)),
 
   'portfolio.updateIndicator': ({ id, patch }, ctx) =>
     ctx.tx(() => {
@@ -177,21 +198,7 @@ export const portfolioHandlers: HandlersFor<typeof portfolioContract, Ctx> = {
       return ctx.store.archive<Indicator>('indicators', id);
     }),
 
-  'portfolio.setIndicatorValue': (input, ctx) =>
-    ctx.tx(() => {
-      const indicator = ctx.store.require<Indicator>('indicators', input.indicatorId, 'indicator');
-      if (indicator.deleted) throw notFound('indicator');
-      // One value per period: entering a period again corrects it rather than adding a second point.
-      const existing = findIndicatorValue(ctx.store, input.indicatorId, input.period);
-      if (existing) {
-        return ctx.store.update<IndicatorValue>('indicator_values', existing.id, {
-          value: input.value,
-          note: input.note,
-          deleted: false,
-        });
-      }
-      return ctx.store.insert<IndicatorValue>('indicator_values', input);
-    }),
+  'portfolio.setIndicatorValue': (input, ctx) => ctx.tx(() => setIndicatorValue(ctx, input)),
 
   'portfolio.removeIndicatorValue': ({ id }, ctx) =>
     ctx.tx(() => {

@@ -1,19 +1,21 @@
 import type { Input } from '../../../shared/contract';
-import type { Group } from '../../../shared/domain/groups';
-import type { ReportFile } from '../../../shared/domain/portfolio';
+import type { Group, GroupStatus } from '../../../shared/domain/groups';
+import type { MeasureDetail, ReportFile, StatusHistoryEntry } from '../../../shared/domain/portfolio';
 import { chartSvg } from '../../../shared/portfolio/chart';
-import { latestValue } from '../../../shared/portfolio/figures';
+import { latestValue, periodOverlaps } from '../../../shared/portfolio/figures';
 import { today } from '../clock';
 import type { Ctx } from '../context';
 import { renderDocument, toDownload, type Block, type Doc, type Lang } from '../documents';
 import { translator } from '../i18n';
 import {
+  groupDecisionsInPeriod,
   groupIndicators,
   groupMeasures,
   groupOrganisationAbbreviations,
   periodFigures,
   reportPriorities,
   statusHistory,
+  subgroupLeads,
 } from '../repositories/portfolio';
 
 /** A calendar date as the report's language writes it (24.5.2022 / 24 May 2022). */
@@ -30,27 +32,85 @@ export function reportDate(iso: string | null, lang: Lang): string {
 const number = (n: number | null, lang: Lang) =>
   n === null ? '—' : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { maximumFractionDigits: 2 }).format(n);
 
+const SUFFIX: Record<Lang, string> = { fi: 'Fi', sv: 'Sv', en: 'En' };
+
 /**
- * The interim progress report, shaped like section 2 of the 2022 report: a portfolio summary, then per
- * priority its title, responsible organisation, other participants, status, a progress narrative from
- * the status notes, measures and their state, meetings held, actions done/open and indicators.
+ * The name of a group as a document in `lang` shows it: its name in that language where it has one
+ * (`nameFi`, `nameSv`, `nameEn`, once groups carry names per language), else its name as entered. The one
+ * place the report picks a group's name; `nameIn` (shared/names.ts) can replace the body when it lands.
+ */
+function groupName(g: { name: string }, lang: Lang, field: 'name' | 'shortName' = 'name'): string {
+  const own = (g as unknown as Record<string, unknown>)[field + SUFFIX[lang]];
+  return typeof own === 'string' && own.trim() ? own : ((g as unknown as Record<string, string | null>)[field] ?? g.name);
+}
+
+/**
+ * An organisation as the report names it: by its abbreviation as recorded (the 2022 report's own usage).
+ * The one place to change when organisations carry abbreviations per language (`abbreviationIn`).
+ */
+function orgLabel(abbreviation: string, _lang: Lang): string {
+  return abbreviation;
+}
+
+/** A subgroup's short name in the document's language (else its short name as entered, else its name). */
+function subgroupName(g: Group, lang: Lang): string {
+  return groupName(g, lang, 'shortName');
+}
+
+const FINAL_STATUSES: readonly GroupStatus[] = ['concluded', 'transferred'];
+
+/** The history sorted by date, entries of one date in recording order (statusHistory gives newest recorded first). */
+function byDate(history: StatusHistoryEntry[]): StatusHistoryEntry[] {
+  return [...history].reverse().sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * Whether a priority existed in from…to: it had begun by the period's end (its first status, or the day it
+ * was recorded when it has no history) and had not ended (concluded or transferred) before the start.
+ */
+export function existedIn(g: Pick<Group, 'createdAt'>, history: StatusHistoryEntry[], from: string, to: string): boolean {
+  const dated = byDate(history);
+  const began = dated[0]?.date ?? g.createdAt.slice(0, 10);
+  const ended = dated.find((h) => FINAL_STATUSES.includes(h.status))?.date ?? null;
+  return began <= to && (ended === null || ended >= from);
+}
+
+/** A measure belongs to the period if it began by its end (or was recorded by then) and had not ended before its start. */
+function measureIn(m: MeasureDetail, from: string, to: string): boolean {
+  const began = m.startDate ?? m.createdAt.slice(0, 10);
+  if (began > to) return false;
+  return !((m.status === 'done' || m.status === 'dropped') && m.dueDate !== null && m.dueDate < from);
+}
+
+/**
+ * The interim progress report for the period from…to, shaped like section 2.3 of the 2022 report: a
+ * portfolio summary, then per priority that existed in the period its heading (number and name), the
+ * responsible organisations ("Vastuutaho"), the other participants ("Muut osallistujat"), its status at the
+ * period's end, and a progress narrative assembled from the status notes, measures (with their state and
+ * the organisations' commitments) and decisions of the period, then its indicators with the period's values.
+ * Texts users wrote stay as written; labels and assembled sentences are in the document's language.
  */
 export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: string }): Doc {
   const { lang, from, to } = input;
   const t = translator(lang);
-  const priorities = reportPriorities(ctx.store);
-  const status = (g: Pick<Group, 'status'>) => t(`groups.statuses.${g.status}`);
+  const statusLabel = (status: GroupStatus) => t(`groups.statuses.${status}`);
   const blocks: Block[] = [];
 
-  const sections = priorities.map((g) => {
+  const sections = reportPriorities(ctx.store).flatMap((g) => {
+    const history = statusHistory(ctx.store, g.id);
+    if (!existedIn(g, history, from, to)) return [];
+    const dated = byDate(history).filter((h) => h.date <= to);
+    const atEnd = dated.at(-1) ?? null;
     const orgs = groupOrganisationAbbreviations(ctx.store, g.id);
-    const measures = groupMeasures(ctx.store, g.id);
-    const indicators = groupIndicators(ctx.store, g.id);
+    const measures = groupMeasures(ctx.store, g.id).filter((m) => measureIn(m, from, to));
+    const indicators = groupIndicators(ctx.store, g.id)
+      .map((i) => ({ ...i, values: i.values.filter((v) => periodOverlaps(v.period, from, to)) }))
+      .filter((i) => i.values.length > 0 || i.createdAt.slice(0, 10) <= to);
     const figures = periodFigures(ctx.store, g.id, from, to);
-    const history = statusHistory(ctx.store, g.id)
-      .filter((h) => h.date <= to)
-      .reverse();
-    return { g, orgs, measures, indicators, figures, history };
+    const notes = dated.filter((h) => h.date >= from && h.note);
+    const decisions = groupDecisionsInPeriod(ctx.store, g.id, from, to);
+    const subLeads = subgroupLeads(ctx.store, g.id);
+    return [{ g, atEnd, orgs, measures, indicators, figures, notes, decisions, subLeads }];
   });
 
   // Portfolio summary
@@ -80,9 +140,9 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
     widths: [1, 6, 3, 2.5, 2, 2, 1.5],
     rows: sections.map((s) => [
       s.g.priorityNumber ? String(s.g.priorityNumber) : '',
-      s.g.name,
-      s.orgs.leads.join(', '),
-      status(s.g),
+      groupName(s.g, lang),
+      s.orgs.leads.map((o) => orgLabel(o, lang)).join(', '),
+      s.atEnd ? statusLabel(s.atEnd.status) : '',
       String(s.figures.meetingsHeld),
       `${s.measures.filter((m) => m.status === 'done').length}/${s.measures.filter((m) => m.status !== 'dropped').length}`,
       s.indicators.some((i) => i.kind === 'outcome') ? t('portfolio.yes') : t('portfolio.no'),
@@ -92,14 +152,31 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
   for (const s of sections) {
     const { g } = s;
     blocks.push({ kind: 'pageBreak' });
-    blocks.push({ kind: 'heading', level: 1, text: `${g.priorityNumber ? `${g.priorityNumber}. ` : ''}${g.name}` });
-    const statusText = g.statusDate ? `${status(g)} (${reportDate(g.statusDate, lang)})` : status(g);
+    blocks.push({
+      kind: 'heading',
+      level: 1,
+      text: g.priorityNumber
+        ? t('portfolio.report.priorityHeading', { number: g.priorityNumber, name: groupName(g, lang) })
+        : groupName(g, lang),
+    });
+    // A lead that leads one of the priority's subgroups is named with it: "SPEK (help in emergencies)".
+    const responsible = s.orgs.leads.map((abbreviation) => {
+      const subs = s.subLeads.filter((l) => l.abbreviation === abbreviation).map((l) => subgroupName(l.subgroup, lang));
+      return subs.length ? `${orgLabel(abbreviation, lang)} (${subs.join(', ')})` : orgLabel(abbreviation, lang);
+    });
     const items = [
-      { label: t('portfolio.report.responsible'), value: s.orgs.leads.join(', ') || '—' },
-      { label: t('portfolio.report.participants'), value: s.orgs.participants.join(', ') || '—' },
-      { label: t('portfolio.columns.status'), value: statusText },
+      { label: t('portfolio.report.responsible'), value: responsible.join(', ') || '—' },
+      { label: t('portfolio.report.participants'), value: s.orgs.participants.map((o) => orgLabel(o, lang)).join(', ') || '—' },
     ];
-    if (g.transferredTo) items.push({ label: t('portfolio.lifecycle.transferredTo'), value: g.transferredTo });
+    if (s.atEnd) {
+      items.push({
+        label: t('portfolio.columns.status'),
+        value: `${statusLabel(s.atEnd.status)} (${reportDate(s.atEnd.date, lang)})`,
+      });
+      if (s.atEnd.status === 'transferred' && (s.atEnd.transferredTo ?? g.transferredTo)) {
+        items.push({ label: t('portfolio.lifecycle.transferredTo'), value: (s.atEnd.transferredTo ?? g.transferredTo)! });
+      }
+    }
     items.push(
       { label: t('portfolio.report.meetingsHeld'), value: String(s.figures.meetingsHeld) },
       {
@@ -109,38 +186,46 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
     );
     blocks.push({ kind: 'keyValue', items });
 
+    // Progress: the dated notes, then the measures and the decisions of the period.
     blocks.push({ kind: 'heading', level: 2, text: t('portfolio.report.progress') });
-    const notes = s.history.filter((h) => h.note);
-    if (notes.length === 0) blocks.push({ kind: 'paragraph', text: t('portfolio.report.noNotes'), tone: 'muted' });
-    else blocks.push({ kind: 'paragraph', text: notes.map((h) => `${reportDate(h.date, lang)}: ${h.note}`).join('\n') });
+    if (s.notes.length === 0 && s.measures.length === 0 && s.decisions.length === 0) {
+      blocks.push({ kind: 'paragraph', text: t('portfolio.report.noNotes'), tone: 'muted' });
+    }
+    for (const h of s.notes) blocks.push({ kind: 'paragraph', text: `${reportDate(h.date, lang)}: ${h.note}` });
 
-    blocks.push({ kind: 'heading', level: 2, text: t('portfolio.plan.measures') });
-    if (s.measures.length === 0) blocks.push({ kind: 'paragraph', text: t('portfolio.plan.noMeasures'), tone: 'muted' });
-    else {
+    if (s.measures.length > 0) {
+      blocks.push({ kind: 'heading', level: 3, text: t('portfolio.plan.measures') });
       blocks.push({
-        kind: 'table',
-        header: [
-          t('portfolio.measure.title'),
-          t('portfolio.measure.responsible'),
-          t('portfolio.measure.due'),
-          t('portfolio.measure.status'),
-          t('portfolio.measure.commitments'),
-        ],
-        widths: [5, 2, 2, 2, 5],
-        rows: s.measures.map((m) => [
-          m.progressNote ? `${m.title}\n${m.progressNote}` : m.title,
-          m.responsibleAbbreviation ?? '',
-          reportDate(m.dueDate, lang),
-          t(`portfolio.measureStatuses.${m.status}`),
-          m.organisations
-            .map((o) => {
-              const parts = [t(`portfolio.commitmentStatuses.${o.commitmentStatus}`)];
+        kind: 'bulletList',
+        items: s.measures.map((m) => {
+          const state = [t(`portfolio.measureStatuses.${m.status}`)];
+          if (m.startDate && m.status !== 'not_started')
+            state.push(t('portfolio.report.measureStarted', { date: reportDate(m.startDate, lang) }));
+          if (m.dueDate) state.push(t('portfolio.report.measureDue', { date: reportDate(m.dueDate, lang) }));
+          const who = m.responsibleAbbreviation ? ` (${orgLabel(m.responsibleAbbreviation, lang)})` : '';
+          const lines = [`${m.title}${who}: ${state.join(', ')}.`];
+          if (m.progressNote) lines.push(m.progressNote);
+          if (m.organisations.length > 0) {
+            const list = m.organisations.map((o) => {
+              const parts = [t(`portfolio.commitmentStatuses.${o.commitmentStatus}`).toLocaleLowerCase(lang)];
               if (o.decisionDate) parts.push(reportDate(o.decisionDate, lang));
               if (o.decisionReference) parts.push(o.decisionReference);
-              return `${o.abbreviation}: ${parts.join(', ')}`;
-            })
-            .join('\n'),
-        ]),
+              return `${orgLabel(o.abbreviation, lang)} ${parts.join(' ')}`;
+            });
+            lines.push(t('portfolio.report.commitmentsLine', { list: list.join('; ') }));
+          }
+          return lines.join(' ');
+        }),
+      });
+    }
+
+    if (s.decisions.length > 0) {
+      blocks.push({ kind: 'heading', level: 3, text: t('portfolio.report.decisions') });
+      blocks.push({
+        kind: 'bulletList',
+        items: s.decisions.map(
+          (d) => `${reportDate(d.date, lang)} (${d.meetingTitle}): ${d.number ? `${d.number} ` : ''}${d.text}`,
+        ),
       });
     }
 
