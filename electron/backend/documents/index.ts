@@ -8,6 +8,7 @@ import { renderCalendar, type CalendarInput } from './ics';
 import { oneLine, type Doc } from './model';
 
 export * from './model';
+export { formatDay } from './dates';
 export { renderHtml, sanitizeSvg, escapeHtml, HTML_CSP } from './html';
 export { renderDocx, buildDocxDocument } from './docx';
 export { renderMarkdown, escapeMarkdownLine } from './markdown';

@@ -5,7 +5,7 @@
 import type { ChecklistRecipient, ChecklistRotation, HandoverChecklist } from '../../../shared/domain/exchange';
 import { today as todayOf } from '../clock';
 import type { Ctx } from '../context';
-import { documentFileName, renderHtml, type Block, type Doc, type Lang } from '../documents';
+import { documentFileName, formatDay, renderHtml, type Block, type Doc, type Lang } from '../documents';
 import { translator } from '../i18n';
 import { groupIndicators, groupMeasures } from '../repositories/portfolio';
 import { memberRefs } from '../repositories/rotation';
@@ -152,18 +152,6 @@ export function buildChecklist(ctx: Ctx, groupId: string, recipient: RecipientIn
 
 // ───────────────────────── the printable checklist ─────────────────────────
 
-const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
-function day(date: string | null, lang: Lang): string {
-  if (!date) return '';
-  let f = dayFormats.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat({ fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }[lang], { dateStyle: 'long', timeZone: 'UTC' });
-    dayFormats.set(lang, f);
-  }
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return f.format(new Date(Date.UTC(y, m - 1, d)));
-}
-
 /** The handover checklist as a document (HTML for printing or PDF), with the recipient on it. */
 export function checklistDocument(c: HandoverChecklist, lang: Lang): { fileName: string; html: string } {
   const t = translator(lang);
@@ -183,8 +171,8 @@ export function checklistDocument(c: HandoverChecklist, lang: Lang): { fileName:
             items: [
               { label: t('exchange.export.rotationName'), value: r.name },
               { label: t('exchange.export.chairNow'), value: r.chairNow ?? t('exchange.export.nobody') },
-              { label: t('exchange.export.chairUntil'), value: day(r.until, lang) || '–' },
-              { label: t('exchange.export.handoverDate'), value: day(r.handover, lang) || '–' },
+              { label: t('exchange.export.chairUntil'), value: formatDay(r.until, lang) || '–' },
+              { label: t('exchange.export.handoverDate'), value: formatDay(r.handover, lang) || '–' },
               { label: t('exchange.export.nextChair'), value: r.nextChair ?? '–' },
             ],
           }
@@ -199,7 +187,7 @@ export function checklistDocument(c: HandoverChecklist, lang: Lang): { fileName:
             rows: c.openActions.map((a) => [
               a.overdue ? `${a.title} (${t('exchange.export.overdue')})` : a.title,
               a.owner ?? '',
-              day(a.dueDate, lang),
+              formatDay(a.dueDate, lang),
             ]),
             widths: [6, 2, 2],
           }
@@ -212,7 +200,7 @@ export function checklistDocument(c: HandoverChecklist, lang: Lang): { fileName:
             kind: 'table',
             header: [t('exchange.export.dateColumn'), t('exchange.export.meeting'), t('exchange.export.chairColumn')],
             rows: c.nextMeetings.map((m) => [
-              `${day(m.date, lang)} ${m.startTime}`,
+              `${formatDay(m.date, lang)} ${m.startTime}`,
               m.title,
               m.chair ?? t('exchange.export.chairUnknown'),
             ]),
@@ -226,7 +214,7 @@ export function checklistDocument(c: HandoverChecklist, lang: Lang): { fileName:
         ? {
             kind: 'bulletList',
             items: c.pendingMinutes.map(
-              (m) => `${day(m.date, lang)} ${m.title} (${t('exchange.export.decisions', { count: m.decisions })})`,
+              (m) => `${formatDay(m.date, lang)} ${m.title} (${t('exchange.export.decisions', { count: m.decisions })})`,
             ),
           }
         : null,
@@ -246,7 +234,7 @@ export function checklistDocument(c: HandoverChecklist, lang: Lang): { fileName:
               m.title,
               t(`portfolio.measureStatuses.${m.status}`, { defaultValue: m.status }),
               m.responsible ?? '',
-              day(m.dueDate, lang),
+              formatDay(m.dueDate, lang),
             ]),
             widths: [6, 2, 2, 2],
           }
@@ -262,7 +250,7 @@ export function checklistDocument(c: HandoverChecklist, lang: Lang): { fileName:
               i.name,
               i.latest ? `${i.latest.value}${i.unit ? ` ${i.unit}` : ''} (${i.latest.period})` : '–',
               i.targetValue !== null
-                ? `${i.targetValue}${i.unit ? ` ${i.unit}` : ''}${i.targetDate ? ` (${day(i.targetDate, lang)})` : ''}`
+                ? `${i.targetValue}${i.unit ? ` ${i.unit}` : ''}${i.targetDate ? ` (${formatDay(i.targetDate, lang)})` : ''}`
                 : '–',
             ]),
             widths: [5, 3, 3],
@@ -290,7 +278,7 @@ export function checklistDocument(c: HandoverChecklist, lang: Lang): { fileName:
     lang,
     meta: [
       { label: t('exchange.export.recipientLabel'), value: c.recipient?.name ?? t('exchange.export.noRecipient') },
-      { label: t('exchange.export.generatedOn'), value: day(c.generatedOn, lang) },
+      { label: t('exchange.export.generatedOn'), value: formatDay(c.generatedOn, lang) },
     ],
     blocks,
   };

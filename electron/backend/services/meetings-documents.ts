@@ -4,6 +4,7 @@ import { computeAgendaTimes, standardTitleKey, type StandardItemKey } from '../.
 import { localDate } from '../../../shared/today';
 import type { RowStore } from '../db/store';
 import {
+  formatDay,
   renderCalendarFile,
   renderDocument,
   toDownload,
@@ -26,18 +27,6 @@ async function toFile(doc: Doc, format: DocumentFormat, baseName: string): Promi
 export function itemTitle(t: T, item: { title: string | null; standingKey?: string | null }): string {
   if (item.title) return item.title;
   return item.standingKey ? t(standardTitleKey(item.standingKey as StandardItemKey)) : '';
-}
-
-const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
-function formatDay(date: string, lang: Lang): string {
-  let f = dayFormats.get(lang);
-  if (!f) {
-    // Building a formatter costs far more than using one; documents format hundreds of dates.
-    f = new Intl.DateTimeFormat({ fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }[lang], { dateStyle: 'long', timeZone: 'UTC' });
-    dayFormats.set(lang, f);
-  }
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return f.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** A material as the agenda lists it: its name, type and size (the bytes travel beside the agenda). */

@@ -32,31 +32,6 @@ export function reportDate(iso: string | null, lang: Lang): string {
 const number = (n: number | null, lang: Lang) =>
   n === null ? '—' : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { maximumFractionDigits: 2 }).format(n);
 
-const SUFFIX: Record<Lang, string> = { fi: 'Fi', sv: 'Sv', en: 'En' };
-
-/**
- * The name of a group as a document in `lang` shows it: its name in that language where it has one
- * (`nameFi`, `nameSv`, `nameEn`, once groups carry names per language), else its name as entered. The one
- * place the report picks a group's name; `nameIn` (shared/names.ts) can replace the body when it lands.
- */
-function groupName(g: { name: string }, lang: Lang, field: 'name' | 'shortName' = 'name'): string {
-  const own = (g as unknown as Record<string, unknown>)[field + SUFFIX[lang]];
-  return typeof own === 'string' && own.trim() ? own : ((g as unknown as Record<string, string | null>)[field] ?? g.name);
-}
-
-/**
- * An organisation as the report names it: by its abbreviation as recorded (the 2022 report's own usage).
- * The one place to change when organisations carry abbreviations per language (`abbreviationIn`).
- */
-function orgLabel(abbreviation: string, _lang: Lang): string {
-  return abbreviation;
-}
-
-/** A subgroup's short name in the document's language (else its short name as entered, else its name). */
-function subgroupName(g: Group, lang: Lang): string {
-  return groupName(g, lang, 'shortName');
-}
-
 const FINAL_STATUSES: readonly GroupStatus[] = ['concluded', 'transferred'];
 
 /** The history sorted by date, entries of one date in recording order (statusHistory gives newest recorded first). */
@@ -140,8 +115,8 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
     widths: [1, 6, 3, 2.5, 2, 2, 1.5],
     rows: sections.map((s) => [
       s.g.priorityNumber ? String(s.g.priorityNumber) : '',
-      groupName(s.g, lang),
-      s.orgs.leads.map((o) => orgLabel(o, lang)).join(', '),
+      s.g.name,
+      s.orgs.leads.join(', '),
       s.atEnd ? statusLabel(s.atEnd.status) : '',
       String(s.figures.meetingsHeld),
       `${s.measures.filter((m) => m.status === 'done').length}/${s.measures.filter((m) => m.status !== 'dropped').length}`,
@@ -155,18 +130,16 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
     blocks.push({
       kind: 'heading',
       level: 1,
-      text: g.priorityNumber
-        ? t('portfolio.report.priorityHeading', { number: g.priorityNumber, name: groupName(g, lang) })
-        : groupName(g, lang),
+      text: g.priorityNumber ? t('portfolio.report.priorityHeading', { number: g.priorityNumber, name: g.name }) : g.name,
     });
     // A lead that leads one of the priority's subgroups is named with it: "SPEK (help in emergencies)".
     const responsible = s.orgs.leads.map((abbreviation) => {
-      const subs = s.subLeads.filter((l) => l.abbreviation === abbreviation).map((l) => subgroupName(l.subgroup, lang));
-      return subs.length ? `${orgLabel(abbreviation, lang)} (${subs.join(', ')})` : orgLabel(abbreviation, lang);
+      const subs = s.subLeads.filter((l) => l.abbreviation === abbreviation).map((l) => l.subgroup.shortName ?? l.subgroup.name);
+      return subs.length ? `${abbreviation} (${subs.join(', ')})` : abbreviation;
     });
     const items = [
       { label: t('portfolio.report.responsible'), value: responsible.join(', ') || '—' },
-      { label: t('portfolio.report.participants'), value: s.orgs.participants.map((o) => orgLabel(o, lang)).join(', ') || '—' },
+      { label: t('portfolio.report.participants'), value: s.orgs.participants.join(', ') || '—' },
     ];
     if (s.atEnd) {
       items.push({
@@ -202,7 +175,7 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
           if (m.startDate && m.status !== 'not_started')
             state.push(t('portfolio.report.measureStarted', { date: reportDate(m.startDate, lang) }));
           if (m.dueDate) state.push(t('portfolio.report.measureDue', { date: reportDate(m.dueDate, lang) }));
-          const who = m.responsibleAbbreviation ? ` (${orgLabel(m.responsibleAbbreviation, lang)})` : '';
+          const who = m.responsibleAbbreviation ? ` (${m.responsibleAbbreviation})` : '';
           const lines = [`${m.title}${who}: ${state.join(', ')}.`];
           if (m.progressNote) lines.push(m.progressNote);
           if (m.organisations.length > 0) {
@@ -210,7 +183,7 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
               const parts = [t(`portfolio.commitmentStatuses.${o.commitmentStatus}`).toLocaleLowerCase(lang)];
               if (o.decisionDate) parts.push(reportDate(o.decisionDate, lang));
               if (o.decisionReference) parts.push(o.decisionReference);
-              return `${orgLabel(o.abbreviation, lang)} ${parts.join(' ')}`;
+              return `${o.abbreviation} ${parts.join(' ')}`;
             });
             lines.push(t('portfolio.report.commitmentsLine', { list: list.join('; ') }));
           }

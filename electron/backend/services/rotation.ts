@@ -332,29 +332,28 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
         throw userError('validation', 'rotation.errors.termFieldsRequired');
       }
       if (input.startIndex >= input.members.length) throw userError('validation', 'rotation.errors.startMember');
-      const before = chairSnapshot(ctx, input.groupId);
-      const rotation = ctx.store.insert<{ id: string }>('rotations', {
-        groupId: input.groupId,
-        name: input.name,
-        unit: input.unit,
-        cancelledRule: input.cancelledRule,
-        handoverNoticeWeeks: input.handoverNoticeWeeks,
-      });
-      const version: RotationVersion = {
-        id: randomUUID(),
-        effectiveFrom: input.effectiveFrom,
-        mode: input.mode,
-        members: input.members,
-        startIndex: input.startIndex,
-      };
-      if (input.termLength !== null) version.termLength = input.termLength;
-      if (input.anchorDate !== null) version.anchorDate = input.anchorDate;
-      insertVersion(ctx, rotation.id, input.unit, version);
-      const changes = finishTracked(ctx, input.groupId, before);
-      record(ctx, rotation.id, 'created', changes, {
-        ref: `version:${version.id}`,
-        effectiveFrom: version.effectiveFrom,
-        members: version.members,
+      tracked(ctx, input.groupId, 'created', () => {
+        const rotation = ctx.store.insert<{ id: string }>('rotations', {
+          groupId: input.groupId,
+          name: input.name,
+          unit: input.unit,
+          cancelledRule: input.cancelledRule,
+          handoverNoticeWeeks: input.handoverNoticeWeeks,
+        });
+        const version: RotationVersion = {
+          id: randomUUID(),
+          effectiveFrom: input.effectiveFrom,
+          mode: input.mode,
+          members: input.members,
+          startIndex: input.startIndex,
+        };
+        if (input.termLength !== null) version.termLength = input.termLength;
+        if (input.anchorDate !== null) version.anchorDate = input.anchorDate;
+        insertVersion(ctx, rotation.id, input.unit, version);
+        return {
+          rotationId: rotation.id,
+          detail: { ref: `version:${version.id}`, effectiveFrom: version.effectiveFrom, members: version.members },
+        };
       });
       return viewOf(ctx, input.groupId);
     }),
@@ -364,44 +363,44 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
       const ref = requireRotation(ctx, input.rotationId);
       assertMembers(ctx, ref.unit, input.members);
       const found = mustFind(ctx, ref.groupId);
-      const before = chairSnapshot(ctx, ref.groupId);
-      // A date in the past takes effect today: the engine keeps the chairs announced on the edit day
-      // anyway, and a past date would slot in before later versions, which would then override it.
-      const effectiveFrom = input.effectiveFrom < found.today ? found.today : input.effectiveFrom;
-      const edit: Parameters<typeof proposeVersion>[2] = {
-        id: randomUUID(),
-        effectiveFrom,
-        editedOn: found.today,
-        members: input.members,
-      };
-      if (input.mode) edit.mode = input.mode;
-      if (input.termLength != null) edit.termLength = input.termLength;
-      if (input.anchorDate != null) edit.anchorDate = input.anchorDate;
-      const version = proposeVersion(found.rotation, engineMeetings(found.meetings, ref.unit), edit);
-      // Check before writing: the edited rotation as the engine will see it.
-      const replaced = found.rotation.versions.filter((v) => v.effectiveFrom === effectiveFrom);
-      assertValid({ ...found.rotation, versions: [...found.rotation.versions.filter((v) => !replaced.includes(v)), version] });
-      // An edit dated like an existing version replaces it (two versions on one date are refused).
-      for (const old of replaced) {
-        for (const s of slotRows(ctx.store, ref.id).filter((x) => x.versionId === old.id))
-          ctx.store.archive('rotation_slots', s.id);
-        ctx.store.archive('rotation_versions', old.id);
-      }
-      insertVersion(ctx, ref.id, ref.unit, version);
-      // Departures travel on the slots: copy them onto the new version's slots of the same member.
-      for (const d of found.rotation.departures) writeDeparture(ctx, ref, d.memberId, d.from, d.action, d.successorId ?? null);
-      const changes = finishTracked(ctx, ref.groupId, before);
-      record(ctx, ref.id, 'version', changes, { ref: `version:${version.id}`, effectiveFrom, members: version.members });
+      tracked(ctx, ref.groupId, 'version', () => {
+        // A date in the past takes effect today: the engine keeps the chairs announced on the edit day
+        // anyway, and a past date would slot in before later versions, which would then override it.
+        const effectiveFrom = input.effectiveFrom < found.today ? found.today : input.effectiveFrom;
+        const edit: Parameters<typeof proposeVersion>[2] = {
+          id: randomUUID(),
+          effectiveFrom,
+          editedOn: found.today,
+          members: input.members,
+        };
+        if (input.mode) edit.mode = input.mode;
+        if (input.termLength != null) edit.termLength = input.termLength;
+        if (input.anchorDate != null) edit.anchorDate = input.anchorDate;
+        const version = proposeVersion(found.rotation, engineMeetings(found.meetings, ref.unit), edit);
+        // Check before writing: the edited rotation as the engine will see it.
+        const replaced = found.rotation.versions.filter((v) => v.effectiveFrom === effectiveFrom);
+        assertValid({ ...found.rotation, versions: [...found.rotation.versions.filter((v) => !replaced.includes(v)), version] });
+        // An edit dated like an existing version replaces it (two versions on one date are refused).
+        for (const old of replaced) {
+          for (const s of slotRows(ctx.store, ref.id).filter((x) => x.versionId === old.id))
+            ctx.store.archive('rotation_slots', s.id);
+          ctx.store.archive('rotation_versions', old.id);
+        }
+        insertVersion(ctx, ref.id, ref.unit, version);
+        // Departures travel on the slots: copy them onto the new version's slots of the same member.
+        for (const d of found.rotation.departures) writeDeparture(ctx, ref, d.memberId, d.from, d.action, d.successorId ?? null);
+        return { rotationId: ref.id, detail: { ref: `version:${version.id}`, effectiveFrom, members: version.members } };
+      });
       return viewOf(ctx, ref.groupId);
     }),
 
   'rotation.updateSettings': ({ rotationId, ...patch }, ctx) =>
     ctx.tx(() => {
       const ref = requireRotation(ctx, rotationId);
-      const before = chairSnapshot(ctx, ref.groupId);
-      ctx.store.update('rotations', ref.id, patch);
-      const changes = finishTracked(ctx, ref.groupId, before);
-      record(ctx, ref.id, 'settings', changes, {});
+      tracked(ctx, ref.groupId, 'settings', () => {
+        ctx.store.update('rotations', ref.id, patch);
+        return { rotationId: ref.id, detail: {} };
+      });
       return viewOf(ctx, ref.groupId);
     }),
 
@@ -423,17 +422,20 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
       if (!row || row.deleted) throw userError('not_found', 'errors.notFound', { entity: 'rotation' });
       const ref = requireRotation(ctx, row.rotationId);
       const exception = exceptionRows(ctx.store, ref.id).find((e) => e.id === id);
-      const before = chairSnapshot(ctx, ref.groupId);
-      // A swap is one row holding both halves, so this restores both meetings (or terms).
-      ctx.store.archive('rotation_exceptions', id);
-      const changes = finishTracked(ctx, ref.groupId, before);
       const found = mustFind(ctx, ref.groupId);
-      record(ctx, ref.id, 'exceptionRemoved', changes, {
-        ref: `removed:${id}`,
-        exceptionKind: exception?.kind ?? null,
-        memberId: exception ? (exception.organisationId ?? exception.personId) : null,
-        slotDate: exception ? slotDateOf(found, exception.meetingId, exception.termStart) : null,
-        otherSlotDate: exception ? slotDateOf(found, exception.otherMeetingId, exception.otherTermStart) : null,
+      tracked(ctx, ref.groupId, 'exceptionRemoved', () => {
+        // A swap is one row holding both halves, so this restores both meetings (or terms).
+        ctx.store.archive('rotation_exceptions', id);
+        return {
+          rotationId: ref.id,
+          detail: {
+            ref: `removed:${id}`,
+            exceptionKind: exception?.kind ?? null,
+            memberId: exception ? (exception.organisationId ?? exception.personId) : null,
+            slotDate: exception ? slotDateOf(found, exception.meetingId, exception.termStart) : null,
+            otherSlotDate: exception ? slotDateOf(found, exception.otherMeetingId, exception.otherTermStart) : null,
+          },
+        };
       });
       return viewOf(ctx, ref.groupId);
     }),
@@ -444,18 +446,18 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
       const found = mustFind(ctx, ref.groupId);
       if (!found.rotation.departures.some((d) => d.memberId === memberId))
         throw userError('not_found', 'rotation.errors.noDeparture');
-      const before = chairSnapshot(ctx, ref.groupId);
-      for (const s of slotRows(ctx.store, ref.id)) {
-        if ((s.organisationId ?? s.personId) !== memberId) continue;
-        ctx.store.update('rotation_slots', s.id, {
-          leftFrom: null,
-          leaveRule: null,
-          successorOrganisationId: null,
-          successorPersonId: null,
-        });
-      }
-      const changes = finishTracked(ctx, ref.groupId, before);
-      record(ctx, ref.id, 'departureRemoved', changes, { memberId });
+      tracked(ctx, ref.groupId, 'departureRemoved', () => {
+        for (const s of slotRows(ctx.store, ref.id)) {
+          if ((s.organisationId ?? s.personId) !== memberId) continue;
+          ctx.store.update('rotation_slots', s.id, {
+            leftFrom: null,
+            leaveRule: null,
+            successorOrganisationId: null,
+            successorPersonId: null,
+          });
+        }
+        return { rotationId: ref.id, detail: { memberId } };
+      });
       return viewOf(ctx, ref.groupId);
     }),
 
@@ -473,17 +475,11 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
 function applyChange(ctx: Ctx, change: RotationChangeInput): { groupId: string; changes: ChairChange[] } {
   const ref = requireRotation(ctx, change.rotationId);
   const found = mustFind(ctx, ref.groupId);
-  const before = chairSnapshot(ctx, ref.groupId);
-  const detail = writeChange(ctx, ref, found, change);
-  const changes = finishTracked(ctx, ref.groupId, before);
-  record(
-    ctx,
-    ref.id,
-    change.kind === 'leave' ? 'departure' : change.kind,
-    changes,
-    detail,
-    change.kind === 'leave' ? null : change.reason,
-  );
+  const changes = tracked(ctx, ref.groupId, change.kind === 'leave' ? 'departure' : change.kind, () => ({
+    rotationId: ref.id,
+    detail: writeChange(ctx, ref, found, change),
+    reason: change.kind === 'leave' ? null : change.reason,
+  }));
   return { groupId: ref.groupId, changes };
 }
 
@@ -632,6 +628,23 @@ function finishTracked(ctx: Ctx, groupId: string, before: Snapshot): ChairChange
     changes.push({ ...entry, beforeId, afterId: chairId });
   }
   changes.sort((x, y) => (x.date !== y.date ? (x.date < y.date ? -1 : 1) : x.kind === y.kind ? 0 : x.kind === 'term' ? -1 : 1));
+  return changes;
+}
+
+/**
+ * Every change to a rotation: snapshot the chairs, make the change (`write` writes it and says what the
+ * history records), validate, rewrite the meetings' chairs, and record it with the chairs it changed.
+ */
+function tracked(
+  ctx: Ctx,
+  groupId: string,
+  kind: RotationHistoryKind,
+  write: () => { rotationId: string; detail: HistoryDetail; reason?: string | null },
+): ChairChange[] {
+  const before = chairSnapshot(ctx, groupId);
+  const { rotationId, detail, reason = null } = write();
+  const changes = finishTracked(ctx, groupId, before);
+  record(ctx, rotationId, kind, changes, detail, reason);
   return changes;
 }
 
