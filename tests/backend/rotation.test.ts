@@ -590,6 +590,24 @@ describe('exports', () => {
     expect(docx.fileName).toMatch(/\.docx$/);
   });
 
+  it('the printable schedule writes dates as words and leaves out the empty "last day" column per meeting', async () => {
+    const { groupId } = await perMeeting();
+    const en = await t.api.rotation.export({ groupId, format: 'html', lang: 'en' });
+    const headers = [...en.html!.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(headers).not.toContain('Last day');
+    expect(headers.slice(0, 3)).toEqual(['Date', 'Meeting or term', 'Chair']);
+    expect(en.html).toContain('10 January 2027');
+    // (the helper's meeting titles carry the ISO date; the date cells do not)
+    expect(en.html).not.toMatch(/<td[^>]*>2027-01-10<\/td>/);
+    const fi = await t.api.rotation.export({ groupId, format: 'docx', lang: 'fi' });
+    const xml = strFromU8(unzipSync(new Uint8Array(Buffer.from(fi.contentBase64, 'base64')))['word/document.xml']!);
+    expect(xml).toContain('10. tammikuuta 2027');
+    expect(xml).not.toContain('>2027-01-10<');
+    // The CSV keeps every column and ISO dates, for spreadsheets.
+    const csv = await t.api.rotation.export({ groupId, format: 'csv', lang: 'en' });
+    expect(Buffer.from(csv.contentBase64, 'base64').toString('utf8')).toContain('2027-01-10');
+  });
+
   it('refuses to export for a group without a rotation', async () => {
     const group = await t.api.groups.create({ kind: 'network', name: 'No rotation', status: 'active' });
     await expect(t.api.rotation.export({ groupId: group.id, format: 'ics', lang: 'en' })).rejects.toMatchObject({

@@ -6,6 +6,7 @@ import {
   renderCalendarFile,
   renderDocument,
   renderHtml,
+  formatDay,
   toDownload,
   type CalendarEventInput,
   type Doc,
@@ -89,6 +90,16 @@ export async function exportRotation(
     return toDownload(file, title);
   }
 
+  const rowOf = (e: ScheduleEntry, day: (d: string | null) => string) => [
+    day(e.date),
+    day(e.lastDay ?? null),
+    e.kind === 'term'
+      ? t('rotation.schedule.term')
+      : `${e.title ?? ''}${e.status === 'cancelled' ? ` (${t('rotation.schedule.cancelled')})` : ''}`,
+    e.status === 'cancelled' ? '' : label(e.chairId),
+    sourceLabel(t, e) + (e.chairAbsent ? ` – ${t('rotation.schedule.absentShort')}` : ''),
+    e.handover ? t('rotation.schedule.handover') : '',
+  ];
   const header = [
     t('rotation.schedule.date'),
     t('rotation.schedule.lastDay'),
@@ -97,20 +108,20 @@ export async function exportRotation(
     t('rotation.schedule.source'),
     t('rotation.schedule.handoverColumn'),
   ];
-  const rows = view.schedule.map((e) => [
-    e.date,
-    e.lastDay ?? '',
-    e.kind === 'term'
-      ? t('rotation.schedule.term')
-      : `${e.title ?? ''}${e.status === 'cancelled' ? ` (${t('rotation.schedule.cancelled')})` : ''}`,
-    e.status === 'cancelled' ? '' : label(e.chairId),
-    sourceLabel(t, e) + (e.chairAbsent ? ` – ${t('rotation.schedule.absentShort')}` : ''),
-    e.handover ? t('rotation.schedule.handover') : '',
-  ]);
 
   if (format === 'csv') {
+    // A spreadsheet keeps every column and ISO dates, which sort and parse.
+    const rows = view.schedule.map((e) => rowOf(e, (d) => d ?? ''));
     return { fileName: documentFileName(title, 'csv'), mimeType: CSV_MIME_TYPE, contentBase64: base64(csvBytes(header, rows)) };
   }
+
+  // A document reads dates as words ("10 January 2027"), which wrap between words, never inside a date;
+  // the "last day" column is left out when no row has one (a rotation per meeting).
+  const day = (d: string | null) => formatDay(d, lang);
+  const withLastDay = view.schedule.some((e) => e.lastDay);
+  const keep = <T>(cells: T[]): T[] => (withLastDay ? cells : cells.filter((_, i) => i !== 1));
+  const scheduleHeader = keep(header);
+  const scheduleRows = view.schedule.map((e) => keep(rowOf(e, day)));
 
   const members = view.current.members.map(label).join(' → ');
   const doc: Doc = {
@@ -120,17 +131,23 @@ export async function exportRotation(
       { label: t('rotation.fields.name'), value: view.rotation.name },
       { label: t('rotation.fields.mode'), value: modeText(t, view) },
       { label: t('rotation.fields.members'), value: members },
-      { label: t('rotation.export.period'), value: `${view.today} – ${view.until}` },
+      { label: t('rotation.export.period'), value: `${day(view.today)} – ${day(view.until)}` },
     ],
     blocks: [
-      { kind: 'table', caption: t('rotation.schedule.title'), header, rows, widths: [2, 2, 4, 2, 3, 2] },
+      {
+        kind: 'table',
+        caption: t('rotation.schedule.title'),
+        header: scheduleHeader,
+        rows: scheduleRows,
+        widths: keep([3, 3, 4, 2, 3, 2]),
+      },
       { kind: 'heading', level: 1, text: t('rotation.handovers.title') },
       view.handovers.length === 0
         ? { kind: 'paragraph', text: t('rotation.handovers.none'), tone: 'muted' }
         : {
             kind: 'table',
             header: [t('rotation.schedule.date'), t('rotation.handovers.from'), t('rotation.handovers.to')],
-            rows: view.handovers.map((h) => [h.date, label(h.fromId), label(h.toId)]),
+            rows: view.handovers.map((h) => [day(h.date), label(h.fromId), label(h.toId)]),
           },
     ],
   };
