@@ -80,6 +80,22 @@ describe('the living example', () => {
     expect(p6in2021.every((m) => m.status === 'held')).toBe(true);
   });
 
+  it('makes each decision once: a decided topic that comes round again is a follow-up, not a second decision', async () => {
+    const groups = await t.api.groups.list({});
+    let followUps = 0;
+    for (const g of groups) {
+      const decisions = await t.api.meetings.decisions({ groupId: g.id });
+      const texts = decisions.map((d) => d.text);
+      expect(new Set(texts).size, `${g.name}: ${texts.length} decisions`).toBe(texts.length);
+      const meetings = await t.api.meetings.list({ groupId: g.id, from: '2019-01-01', to: '2030-12-31' });
+      for (const m of meetings.slice(0, 40)) {
+        const detail = await t.api.meetings.get({ id: m.id });
+        followUps += detail.agenda.filter((a) => a.title.startsWith('Follow-up of the earlier decision:')).length;
+      }
+    }
+    expect(followUps).toBeGreaterThan(0);
+  });
+
   it('shows on Today upcoming meetings, overdue and soon-due actions and minutes awaiting approval', async () => {
     const home = await t.api.portfolio.home({});
     expect(home.today).toBe('2026-12-02');

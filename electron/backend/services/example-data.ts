@@ -11,6 +11,7 @@ import { addDays, isoWeekday } from '../../../shared/meetings/time';
 import { semiannualTimeline } from '../../../shared/scanning/rounds';
 import type { Ctx } from '../context';
 import { today } from '../clock';
+import { formatDay } from '../documents/dates';
 import { createGroup, groupHandlers, setGroupOrganisation } from './groups';
 import { createOrganisation, peopleHandlers } from './organisations';
 import { meetingHandlers } from './meetings';
@@ -325,6 +326,23 @@ export function loadExampleData(ctx: Ctx): void {
       return g.shortName ?? (g.priorityNumber ? `Priority ${g.priorityNumber}` : g.name);
     };
     const pendingActions: { id: string; due: string; done: boolean }[] = [];
+    // A topic is decided once per group: when the rhythm brings a decided topic round again, the
+    // meeting follows up the earlier decision as an information item (no second decision of the same text).
+    const decided = new Map<string, string>();
+    const topicOf = (plan: MeetingPlan, item: StoryItem): StoryItem => {
+      if (!item.decision) return item;
+      const key = `${plan.group}|${item.title}`;
+      const earlier = decided.get(key);
+      if (earlier === undefined) {
+        if (plan.phase !== 'planned') decided.set(key, plan.date);
+        return item;
+      }
+      return {
+        title: `Follow-up of the earlier decision: ${item.title}`,
+        type: 'information',
+        minutes: `The group followed up its decision of ${formatDay(earlier, 'en')}: ${item.decision}`,
+      };
+    };
 
     for (const plan of plans) {
       // Priority 7 becomes a network with a rotating chair from autumn 2021 (the rotation service writes the chairs).
@@ -374,7 +392,7 @@ export function loadExampleData(ctx: Ctx): void {
       meetings.set(plan.key, meeting);
       const owner = (abbreviation: string) =>
         members.find((m) => m.org === abbreviation && m.role !== 'substitute')?.person ?? convener;
-      for (const item of plan.items) {
+      for (const item of plan.items.map((x) => topicOf(plan, x))) {
         const added = call(when, 'meetings.addAgendaItem', {
           meetingId: meeting.id,
           parentId: null,
