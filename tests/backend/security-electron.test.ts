@@ -427,7 +427,8 @@ describe('the backend in utility processes', () => {
       [backendEntry, 'Painopiste writer', 'pipe'],
       [backendEntry, 'Painopiste reader', 'pipe'],
     ]);
-    const org = await ipc(appFrame, 'organisations.create', { abbreviation: 'SM', name: 'Sisäministeriö', kind: 'ministry' });
+    expect(await ipc(appFrame, 'app.chooseStart', { example: true })).toMatchObject({ ok: true });
+    const org = await ipc(appFrame, 'organisations.create', { abbreviation: 'TSM', name: 'Testiministeriö', kind: 'ministry' });
     expect(org.ok).toBe(true);
     // Written in the writer process, read back through the reader process.
     expect(await ipc(appFrame, 'organisations.get', { id: (org.value as { id: string }).id })).toMatchObject({ ok: true });
@@ -441,7 +442,9 @@ describe('the backend in utility processes', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress[0]![2]).toMatchObject({ phase: 'exporting' });
 
-    // A cancel for a call under way reaches the backend: the import stops at its next safe point.
+    // A cancel for a call under way reaches the backend: the import stops at its next safe point. The
+    // database holds the whole example, so reading its file outlasts the cancel's trip (a file of one
+    // organisation could be read before the cancel arrived, and the import would finish).
     const file = (exported.value as { contentBase64: string }).contentBase64;
     const cancel = fake.ipcHandlers.get(CANCEL_CHANNEL)!;
     const importing = ipc(appFrame, 'exchange.import', { contentBase64: file }, 'call-import-1');
