@@ -112,7 +112,14 @@ export interface ImportPreview {
   /** Records beyond the listed ones. */
   moreRecords?: number;
   /** The handover note that travels with the file, when it is a handover. */
-  handover: { date: string; note: string | null; checklist: unknown } | null;
+  handover: {
+    date: string;
+    note: string | null;
+    /** The outgoing chair (person, else organisation) and the recipient, by name, when known. */
+    from: string | null;
+    to: string | null;
+    checklist: unknown;
+  } | null;
 }
 
 export interface ImportResult extends ImportPreview {

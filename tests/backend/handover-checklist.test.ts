@@ -116,4 +116,18 @@ describe('handover checklist', () => {
     expect(stored.rotation).toMatchObject({ nextChair: 'TEM', handover: '2027-04-10' });
     expect(stored.measures).toHaveLength(1);
   });
+  it('the import preview says who handed over to whom', async () => {
+    const { orgs, groupId, person } = await groupWithPlan();
+    const convener = await t.api.people.create({ name: 'Outi Outgoing', organisationId: orgs.SM! });
+    await t.api.groups.addMember({ groupId, personId: convener.id, role: 'convener' });
+    const toPerson = await t.api.exchange.exportGroup({ groupId, toPersonId: person.id, note: 'Over to you.' });
+    const preview = await t.api.exchange.preview({ contentBase64: toPerson.contentBase64 });
+    expect(preview.handover).toMatchObject({ from: 'Outi Outgoing', to: 'Ilkka Incoming', note: 'Over to you.' });
+    const toOrganisation = await t.api.exchange.exportGroup({ groupId, toOrganisationId: orgs.TEM! });
+    const tem = await t.api.organisations.get({ id: orgs.TEM! });
+    expect((await t.api.exchange.preview({ contentBase64: toOrganisation.contentBase64 })).handover).toMatchObject({
+      from: 'Outi Outgoing',
+      to: tem.name,
+    });
+  });
 });

@@ -434,6 +434,12 @@ function describe(ctx: Ctx, file: ExchangeFile, p: Plan, encrypted: boolean): Im
     const g = (file.tables.work_groups ?? []).find((r) => r.id === file.manifest.scope.groupId);
     groupName = typeof g?.name === 'string' ? g.name : null;
   }
+  // Who handed over to whom: a person or organisation row of the file, else of this database.
+  const nameOf = (table: 'people' | 'organisations', id: unknown): string | null => {
+    if (typeof id !== 'string') return null;
+    const row = (file.tables[table] ?? []).find((r) => r.id === id) ?? (ctx.store.getRaw(table, id) as Row | undefined);
+    return typeof row?.name === 'string' ? row.name : null;
+  };
   return {
     exportId: file.manifest.exportId,
     exportedAt: file.manifest.exportedAt,
@@ -457,6 +463,8 @@ function describe(ctx: Ctx, file: ExchangeFile, p: Plan, encrypted: boolean): Im
       ? {
           date: String(handoverRow.date),
           note: typeof handoverRow.note === 'string' ? handoverRow.note : null,
+          from: nameOf('people', handoverRow.from_person_id) ?? nameOf('organisations', handoverRow.from_organisation_id),
+          to: nameOf('people', handoverRow.to_person_id) ?? nameOf('organisations', handoverRow.to_organisation_id),
           checklist: typeof handoverRow.checklist === 'string' ? (JSON.parse(handoverRow.checklist) as unknown) : null,
         }
       : null,

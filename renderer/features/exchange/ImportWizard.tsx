@@ -245,7 +245,15 @@ function PreviewView({
       {preview.handover && (
         <>
           <Heading variant="h3">{t('exchange.import.handoverTitle')}</Heading>
-          <Paragraph mt="xs">{formatDate(preview.handover.date)}</Paragraph>
+          <Paragraph mt="xs">
+            {preview.handover.from || preview.handover.to
+              ? t('exchange.import.handoverBy', {
+                  date: formatDate(preview.handover.date),
+                  from: preview.handover.from ?? '–',
+                  to: preview.handover.to ?? t('exchange.import.handoverNoRecipient'),
+                })
+              : formatDate(preview.handover.date)}
+          </Paragraph>
           {preview.handover.note && <p style={{ whiteSpace: 'pre-wrap' }}>{preview.handover.note}</p>}
         </>
       )}
@@ -349,27 +357,28 @@ function RecordList({ preview }: { preview: ImportPreview }) {
           <li key={gKey}>
             <strong>{g.name}</strong>
             <ul>
-              {[...g.meetings.values()].map((m) => (
-                <li key={m.key}>
-                  {m.title && (
+              {[...g.meetings.values()].map((m) => {
+                const lines = m.records
+                  .filter(
+                    (r) => !(r.table === 'meetings' && r.rowId === m.key && r.action === 'updated' && r.fields.length === 0),
+                  )
+                  .map((r) => (
+                    <li key={`${r.table}-${r.rowId}`}>
+                      <RecordLine record={r} />
+                    </li>
+                  ));
+                // Records of no meeting sit directly under their group (no empty meeting level).
+                if (!m.title) return lines;
+                return (
+                  <li key={m.key}>
                     <span>
                       {m.title}
                       {m.date ? `, ${formatDate(m.date)}` : ''}
                     </span>
-                  )}
-                  <ul>
-                    {m.records
-                      .filter(
-                        (r) => !(r.table === 'meetings' && r.rowId === m.key && r.action === 'updated' && r.fields.length === 0),
-                      )
-                      .map((r) => (
-                        <li key={`${r.table}-${r.rowId}`}>
-                          <RecordLine record={r} />
-                        </li>
-                      ))}
-                  </ul>
-                </li>
-              ))}
+                    <ul>{lines}</ul>
+                  </li>
+                );
+              })}
             </ul>
           </li>
         ))}
