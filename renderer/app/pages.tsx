@@ -14,9 +14,9 @@ import { ScanningPage } from '../features/scanning/ScanningPage';
 import { HomePage } from '../features/portfolio/HomePage';
 import { ReportsPage } from '../features/portfolio/ReportsPage';
 
-/** Groups list or one group's page, by the route's first parameter. */
+/** Groups list or one group's page (and its part), by the route's parameters. */
 function Groups({ params }: { params: string[] }) {
-  return params[0] ? <GroupPage id={params[0]} /> : <GroupsPage />;
+  return params[0] ? <GroupPage id={params[0]} tab={params[1]} /> : <GroupsPage />;
 }
 
 /** One screen per page name; each feature owns its component and reads its own route params. */

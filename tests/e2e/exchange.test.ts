@@ -38,6 +38,7 @@ async function editDescription(page: Page, text: string) {
 /** From a group page: the handover wizard, a note, the file downloaded to `target`. */
 async function exportHandover(page: Page, target: string, note: string) {
   await openGroup(page);
+  await page.getByRole('link', { name: 'Chair and handover' }).click();
   await page.getByRole('region', { name: 'Handover and files' }).getByRole('link', { name: 'Prepare handover file' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Handover file: .*Polarisation/ }).isVisible()).toBe(true);
   await page.getByRole('textbox', { name: 'Handover note' }).fill(note);
@@ -97,6 +98,7 @@ describe('handover between two laptops, end to end', () => {
 
     await importFile(pageB, first);
     await openGroup(pageB);
+    await pageB.getByRole('link', { name: 'Chair and handover' }).click();
     await expectAccessible(pageB, 'group page with the exchange panel', { nameStartsWithLabel: true });
     await expect.poll(() => pageB.getByText(/^Last exchange: Imported/).isVisible()).toBe(true);
 
@@ -141,6 +143,7 @@ describe('the handover checklist', () => {
     const page = await newPage(browser);
     await page.goto(app.url);
     await openGroup(page);
+    await page.getByRole('link', { name: 'Chair and handover' }).click();
     await page.getByRole('region', { name: 'Handover and files' }).getByRole('link', { name: 'Prepare handover file' }).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1, name: /^Handover file: .*Polarisation/ }).isVisible())

@@ -38,12 +38,15 @@ describe('meetings, end to end', () => {
     }
     await groupsNav.click();
     await groupLink.click();
+    await page.getByRole('link', { name: 'Who takes part' }).click();
     const members = page.getByRole('form', { name: 'Add member' });
     await expect.poll(() => members.isVisible()).toBe(true);
     const aino = await members.getByRole('option', { name: /^Aino Virtanen/ }).getAttribute('value');
     await members.getByRole('combobox', { name: 'Person' }).selectOption(aino!);
     await members.getByRole('button', { name: 'Add member' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'Aino Virtanen' }).first().isVisible()).toBe(true);
+    // Then to the group's meetings.
+    await page.getByRole('link', { name: 'Meeting calendar' }).click();
     const panel = page.getByRole('region', { name: 'Meetings' });
     await expect.poll(() => panel.isVisible()).toBe(true);
 

@@ -42,6 +42,8 @@ describe('priority portfolio, end to end', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1, name: P2 }).isVisible()).toBe(true);
 
+    // The group opens on its meetings; its plan is a part of its own.
+    await page.getByRole('link', { name: 'Plan and status' }).click();
     // Measure with an organisation commitment.
     const plan = page.getByRole('region', { name: 'Priority plan' });
     const measureForm = plan.getByRole('form', { name: 'Add measure' });

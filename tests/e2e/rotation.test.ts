@@ -137,7 +137,7 @@ describe('rotating chair, end to end', () => {
       .toBe(true);
 
     // The group page shows the next chairs; the schedule exports an iCalendar file.
-    await page.goto(`${app.url.split('#')[0]}#/groups/${groupId}`);
+    await page.goto(`${app.url.split('#')[0]}#/groups/${groupId}/chair`);
     const panel = page.getByRole('region', { name: 'Rotating chair' });
     await expect.poll(() => panel.getByRole('link', { name: 'Open the schedule' }).isVisible()).toBe(true);
     await expectAccessible(page, 'group page with rotation panel', { nameStartsWithLabel: true });
@@ -280,7 +280,7 @@ describe('rotation at a glance, end to end', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // The group's panel says who chairs now as well.
-    await page.goto(`${app.url.split('#')[0]}#/groups/${groupId}`);
+    await page.goto(`${app.url.split('#')[0]}#/groups/${groupId}/chair`);
     const panel = page.getByRole('region', { name: 'Rotating chair' });
     await expect.poll(() => panel.textContent()).toMatch(/Chair now: |Nobody chairs yet/);
     await app.stop();

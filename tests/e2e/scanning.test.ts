@@ -263,7 +263,9 @@ describe('scanning round, end to end', () => {
     // The new priority group, in preparation, with its lead and its origin.
     await nav(page, 'Groups');
     await page.getByRole('link', { name: new RegExp(TITLES[0]!) }).click();
+    await page.getByRole('link', { name: 'Plan and status' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'From scanning' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Who takes part' }).click();
     await expect
       .poll(() => page.getByRole('region', { name: 'Organisations' }).getByRole('cell', { name: 'SM', exact: true }).isVisible())
       .toBe(true);

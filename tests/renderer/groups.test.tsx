@@ -24,7 +24,11 @@ describe('groups in the app shell', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: '7. Polarisation, conflict resolution and harassment' }),
     ).toBeInTheDocument();
-    const orgs = screen.getByRole('region', { name: 'Organisations' });
+    // The group opens on its meetings; its organisations and members are a part of their own, with an address.
+    expect(screen.getByRole('link', { name: 'Meeting calendar', current: 'page' })).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Who takes part' }));
+    expect(useApp.getState().route.params[1]).toBe('members');
+    const orgs = await screen.findByRole('region', { name: 'Organisations' });
     expect(within(orgs).getAllByRole('row')).toHaveLength(13); // header + SM lead + 11 participants
   });
 
@@ -87,7 +91,7 @@ describe('membership editing (issue 14: every mutating method has a screen)', ()
     const person = await t.api.people.create({ name: 'Oona Convener' });
     const group = await t.api.groups.create({ kind: 'priority_group', name: 'Safe schools', status: 'active' });
     const member = await t.api.groups.addMember({ groupId: group.id, personId: person.id, role: 'member' });
-    useApp.setState({ route: { page: 'groups', params: [group.id] } });
+    useApp.setState({ route: { page: 'groups', params: [group.id, 'members'] } });
     r.rerender(<App />);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Edit Oona Convener' }));

@@ -21,7 +21,7 @@ describe('portfolio on a group page', () => {
     t = r.t;
     const p2 = await priority(t, 2);
     t.backend.ctx.store.insert('action_items', { groupId: p2.id, title: 'Kutsu koulutukseen', status: 'open' });
-    useApp.setState({ route: { page: 'groups', params: [p2.id] } });
+    useApp.setState({ route: { page: 'groups', params: [p2.id, 'plan'] } });
     const user = userEvent.setup();
 
     const lifecycle = await screen.findByRole('region', { name: 'Lifecycle' });
@@ -80,7 +80,7 @@ describe('portfolio on a group page', () => {
     const r = await renderWithBackend(<App />, { example: true });
     t = r.t;
     const p3 = await priority(t, 3);
-    useApp.setState({ route: { page: 'groups', params: [p3.id] } });
+    useApp.setState({ route: { page: 'groups', params: [p3.id, 'plan'] } });
     const user = userEvent.setup();
     const indicators = await screen.findByRole('region', { name: 'Indicators' });
     const newIndicator = within(indicators).getByRole('form', { name: 'Add indicator' });

@@ -205,8 +205,8 @@ describe('the handover wizard and the group page', () => {
     });
     t.backend.ctx.store.update('meetings', first, { status: 'held' });
 
-    // The group page says who chairs now.
-    useApp.getState().navigate({ page: 'groups', params: [groupId] });
+    // The group page's chair and handover part says who chairs now.
+    useApp.getState().navigate({ page: 'groups', params: [groupId, 'chair'] });
     const panel = await screen.findByRole('region', { name: 'Rotating chair' }, { timeout: 5000 });
     await waitFor(() =>
       expect(panel).toHaveTextContent(

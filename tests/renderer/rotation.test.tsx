@@ -107,7 +107,7 @@ describe('rotation screens', () => {
       effectiveFrom: today(),
       members: [orgs.SM!, orgs.STM!],
     });
-    useApp.getState().navigate({ page: 'groups', params: [groupId] });
+    useApp.getState().navigate({ page: 'groups', params: [groupId, 'chair'] });
     const panel = await screen.findByRole('region', { name: 'Rotating chair' });
     expect(within(panel).getByText(/SM hands the chair to STM/)).toBeInTheDocument();
     expect(within(panel).getByRole('link', { name: 'Prepare the handover file' })).toHaveAttribute(

@@ -41,7 +41,8 @@ const HYDRATE: Record<SearchKind, { table: string; sql: string; route: (r: RawRo
   measure: {
     table: 'measures',
     sql: `SELECT x.rowid AS rid, x.id, x.title, g.name AS group_name, x.group_id FROM measures x JOIN work_groups g ON g.id = x.group_id`,
-    route: (r) => ({ page: 'groups', params: [r.group_id as string] }),
+    // A measure opens its group's plan.
+    route: (r) => ({ page: 'groups', params: [r.group_id as string, 'plan'] }),
   },
   candidate: {
     table: 'candidates',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import {
@@ -11,7 +11,8 @@ import {
 import { api } from '../../api';
 import { to, useApp } from '../../store/app';
 import { RouteLink } from '../../ui/RouteLink';
-import { GROUP_PANELS } from './panels';
+import { GROUP_PANELS, GROUP_TABS, isGroupTab, type GroupTab } from './panels';
+import { PageTabs } from '../../ui/PageTabs';
 import { formatDate } from '../../ui/dates';
 import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '../../ui/errors';
 import { membershipPatch } from '../../../shared/contract/groups';
@@ -341,16 +342,27 @@ function MembersSection({ group, onChange }: { group: GroupDetail; onChange: () 
   );
 }
 
-export function GroupPage({ id }: { id: string }) {
+export function GroupPage({ id, tab: tabParam }: { id: string; tab?: string }) {
   const { t } = useTranslation();
   const notify = useApp((s) => s.notify);
   const [editing, setEditing] = useState(false);
   const group = useLoad(() => api.groups.get({ id }), [id]);
   const toggleArchived = useArchiveToggle('groups', group.reload);
+  const firstTab = useRef<{ id: string; tab: GroupTab } | null>(null);
 
   if (group.error) return <p role="alert">{describeError(t, group.error)}</p>;
   const g = group.data;
   if (!g) return <p aria-busy="true">{t('common.loading')}</p>;
+  // Without a part in the address: a new group (no organisations, no members) opens on them, any other on
+  // its meetings; chosen when the group is first shown, so adding its first organisation does not move the page.
+  const opened: GroupTab =
+    firstTab.current?.id === g.id
+      ? firstTab.current.tab
+      : g.organisations.length === 0 && g.members.length === 0
+        ? 'members'
+        : 'meetings';
+  firstTab.current = { id: g.id, tab: opened };
+  const tab = isGroupTab(tabParam) ? tabParam : opened;
 
   return (
     <>
@@ -396,25 +408,31 @@ export function GroupPage({ id }: { id: string }) {
           <strong>{t('groups.conveners')}:</strong> {g.conveners.map((c) => c.personName).join(', ')}
         </p>
       )}
-      {GROUP_PANELS.map((Panel, i) => (
-        <Panel key={i} group={g} />
-      ))}
-      <OrganisationsSection group={g} onChange={group.reload} />
-      <MembersSection group={g} onChange={group.reload} />
       {g.subgroups.length > 0 && (
-        <section className="panel" aria-labelledby="group-subgroups">
-          <Heading variant="h2" id="group-subgroups">
-            {t('groups.subgroups')}
-          </Heading>
-          <ul>
-            {g.subgroups.map((s) => (
-              <li key={s.id}>
-                <RouteLink to={to('groups', s.id)}>{s.name}</RouteLink>{' '}
-                <span className="muted">({t(`groups.statuses.${s.status}`)})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <p>
+          <strong>{t('groups.subgroups')}:</strong>{' '}
+          {g.subgroups.map((sub, i) => (
+            <span key={sub.id}>
+              {i > 0 && ', '}
+              <RouteLink to={to('groups', sub.id)}>{sub.name}</RouteLink>{' '}
+              <span className="muted">({t(`groups.statuses.${sub.status}`)})</span>
+            </span>
+          ))}
+        </p>
+      )}
+      <PageTabs
+        label={t('groups.tabs.label')}
+        current={tab}
+        tabs={GROUP_TABS.map((k) => ({ key: k, label: t(`groups.tabs.${k}`), to: to('groups', g.id, k) }))}
+      />
+      {GROUP_PANELS[tab].map((Panel, i) => (
+        <Panel key={`${tab}-${i}`} group={g} />
+      ))}
+      {tab === 'members' && (
+        <>
+          <OrganisationsSection group={g} onChange={group.reload} />
+          <MembersSection group={g} onChange={group.reload} />
+        </>
       )}
     </>
   );

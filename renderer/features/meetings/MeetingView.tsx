@@ -9,6 +9,7 @@ import { to, useApp } from '../../store/app';
 import { formatDate } from '../../ui/dates';
 import { describeError, validateWith, type FieldErrors } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
+import { PageTabs } from '../../ui/PageTabs';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
 import { AgendaBuilder } from './AgendaBuilder';
@@ -74,18 +75,15 @@ function MeetingPage({ m, tab, reload }: { m: MeetingDetail; tab: MeetingTab; re
         </button>
         <RouteLink to={to('meetings', 'decisions', m.groupId)}>{t('meetings.decisions.register')}</RouteLink>
       </div>
-      <nav className="meeting-tabs" aria-label={t('meetings.tabs.label')}>
-        <ul>
-          {MEETING_TABS.map((k) => (
-            <li key={k}>
-              <RouteLink to={to('meetings', m.id, k)} aria-current={k === tab ? 'page' : undefined}>
-                {t(`meetings.tabs.${k}`)}
-                {counts[k] !== undefined ? ` (${counts[k]})` : ''}
-              </RouteLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <PageTabs
+        label={t('meetings.tabs.label')}
+        current={tab}
+        tabs={MEETING_TABS.map((k) => ({
+          key: k,
+          label: `${t(`meetings.tabs.${k}`)}${counts[k] !== undefined ? ` (${counts[k]})` : ''}`,
+          to: to('meetings', m.id, k),
+        }))}
+      />
       {locked && (
         <p role="status" className="panel">
           {t('meetings.minutes.locked')}

@@ -115,7 +115,7 @@ function PortfolioTable() {
               {rows.map((r) => (
                 <tr key={r.groupId} data-group={r.groupId}>
                   <th scope="row">
-                    <RouteLink to={to('groups', r.groupId)}>
+                    <RouteLink to={to('groups', r.groupId, 'plan')}>
                       {r.priorityNumber ? `${r.priorityNumber}. ` : ''}
                       {r.name}
                     </RouteLink>
@@ -364,7 +364,7 @@ function ReviewItemForm({
   return (
     <article className="review-item" aria-labelledby={headingId}>
       <Heading variant="h3" as="h3" id={headingId}>
-        <RouteLink to={to('groups', item.groupId)}>{name}</RouteLink>
+        <RouteLink to={to('groups', item.groupId, 'plan')}>{name}</RouteLink>
       </Heading>
       <p className="muted">
         {t(`groups.statuses.${item.groupStatus}`)} ·{' '}

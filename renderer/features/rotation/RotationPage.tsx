@@ -113,7 +113,7 @@ function ScheduleScreen({ groupId }: { groupId: string }) {
       <p style={{ margin: '0 0 8px' }}>
         <RouteLink to={to('rotation')}>{t('rotation.schedule.back')}</RouteLink>
         {' · '}
-        <RouteLink to={to('groups', groupId)}>{t('rotation.schedule.groupLink')}</RouteLink>
+        <RouteLink to={to('groups', groupId, 'chair')}>{t('rotation.schedule.groupLink')}</RouteLink>
       </p>
       <Heading variant="h1">{t('rotation.schedule.heading', { group: groupName })}</Heading>
       {(loaded.error ?? group.error) !== undefined && (
