@@ -630,6 +630,60 @@ describe('example data', () => {
   });
 });
 
+describe('the list of rotations', () => {
+  /** What the list showed before it stopped building the 24-month view: the view's first chaired entry. */
+  async function fromView(groupId: string) {
+    const view = (await t.api.rotation.forGroup({ groupId }))!;
+    const labels = new Map(view.members.map((m) => [m.id, m.label]));
+    const next = view.schedule.find((e) => e.chairId !== null && (e.kind === 'term' || e.status !== 'cancelled'));
+    return {
+      mode: view.current.mode,
+      memberLabels: view.orderToday.map((m) => labels.get(m) ?? '?'),
+      nextChair: next ? { date: next.date, label: labels.get(next.chairId!) ?? '?' } : null,
+    };
+  }
+
+  async function expectSameAsView() {
+    const list = await t.api.rotation.list({});
+    expect(list.length).toBeGreaterThanOrEqual(1);
+    for (const r of list) {
+      expect({ mode: r.mode, memberLabels: r.memberLabels, nextChair: r.nextChair }).toEqual(await fromView(r.groupId));
+    }
+    return list;
+  }
+
+  it('gives the same next chair and order as the full view for the example', async () => {
+    await t.api.app.chooseStart({ example: true });
+    await expectSameAsView();
+  });
+
+  it('gives the same next chair as the full view for terms, the current one begun before today', async () => {
+    const { orgs, groupId } = await setUpGroup(t.api);
+    addMeeting(t.backend, groupId, '2027-01-10');
+    await t.api.rotation.create({
+      groupId,
+      name: 'Chair',
+      unit: 'organisations',
+      mode: 'term_months',
+      termLength: 3,
+      anchorDate: '2026-11-01',
+      effectiveFrom: '2026-11-01',
+      members: [orgs.SM!, orgs.TEM!, orgs.STM!],
+    });
+    const list = await expectSameAsView();
+    expect(list[0]!.mode).toBe('term_months');
+    expect(list[0]!.nextChair).toEqual({ date: '2026-11-01', label: 'SM' });
+  });
+
+  it('gives the same next chair as the full view for meetings, passing over a cancelled one', async () => {
+    const { groupId, meetings } = await perMeeting();
+    setStatus(t.backend, meetings[0]!, 'cancelled');
+    refresh(t.backend, groupId);
+    const list = await expectSameAsView();
+    expect(list[0]!.nextChair?.date).toBe('2027-02-10');
+  });
+});
+
 /** A small RFC 4180 reader, independent of the writer. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -213,6 +213,59 @@ function viewOf(ctx: Ctx, groupId: string): RotationView {
   return buildView(ctx, found);
 }
 
+/** The version in force today (the latest that has begun, else the first; none: an empty order). */
+function currentVersion(rotation: Rotation, today: string): Pick<RotationVersion, 'mode' | 'members'> {
+  const sorted = [...rotation.versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  return [...sorted].reverse().find((v) => v.effectiveFrom <= today) ?? sorted[0] ?? { mode: 'per_meeting', members: [] };
+}
+
+/**
+ * One line of the rotation list. The same answer as buildView's schedule would give (its first entry
+ * with a chair that is not a cancelled meeting) without building the 24-month view: for a term rotation
+ * the current term is that entry whenever it has a chair (it sorts before every meeting from today on);
+ * for meetings, the engine's chairs already computed by groupSchedule are filtered to the window. Only
+ * the labels shown are read. A term rotation whose current term has no chair takes the full view.
+ */
+function rotationSummary(ctx: Ctx, groupId: string): RotationSummary {
+  const found = groupSchedule(ctx, groupId)!;
+  const { record, rotation, schedule, today, meetings } = found;
+  const current = currentVersion(rotation, today);
+  const orderToday = orderOn(current.members, rotation.departures, today);
+  let next: { date: string; chairId: string } | null = null;
+  const termMode = rotation.versions.some((v) => v.mode !== 'per_meeting');
+  if (termMode) {
+    const term = computeTerms(rotation, today, today)[0];
+    if (term?.chair) next = { date: term.start, chairId: term.chair };
+    else {
+      const view = buildView(ctx, found, { history: false });
+      const e = view.schedule.find((x) => x.chairId !== null && (x.kind === 'term' || x.status !== 'cancelled'));
+      next = e ? { date: e.date, chairId: e.chairId! } : null;
+    }
+  } else {
+    const until = addCalendarMonths(today, SCHEDULE_MONTHS);
+    const time = new Map(meetings.map((m) => [m.id, m.startTime ?? '']));
+    const candidates = schedule.meetings
+      .filter((c) => c.date >= today && c.date < until)
+      .map((c) => ({ date: c.date, time: time.get(c.meetingId) ?? '', chairId: c.chair, status: c.status }));
+    // The view's order: by date, then time.
+    candidates.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.time < b.time ? -1 : 1));
+    const c = candidates.find((x) => x.chairId !== null && x.status !== 'cancelled');
+    next = c ? { date: c.date, chairId: c.chairId! } : null;
+  }
+  const ids = next ? [...orderToday, next.chairId] : orderToday;
+  const labels = new Map(memberRefs(ctx.store, record.unit, record.groupId, ids).map((m) => [m.id, m.label]));
+  return {
+    id: record.id,
+    groupId,
+    groupName: found.groupName,
+    name: record.name,
+    unit: record.unit,
+    mode: current.mode,
+    memberLabels: orderToday.map((m) => labels.get(m) ?? '?'),
+    nextChair: next ? { date: next.date, label: labels.get(next.chairId) ?? '?' } : null,
+  };
+}
+
 // ───────────────────────── checks ─────────────────────────
 
 interface RotationRef {
@@ -300,22 +353,7 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
     // One rotation per group is shown (the one forGroup uses), even if a merge brought in a second.
     listRotations(ctx.store)
       .filter((r, i, all) => all.findIndex((x) => x.groupId === r.groupId) === i)
-      .map((r): RotationSummary => {
-        const found = groupSchedule(ctx, r.groupId)!;
-        const view = buildView(ctx, found, { history: false });
-        const labels = new Map(view.members.map((m) => [m.id, m.label]));
-        const next = view.schedule.find((e) => e.chairId !== null && (e.kind === 'term' || e.status !== 'cancelled'));
-        return {
-          id: view.rotation.id,
-          groupId: r.groupId,
-          groupName: view.groupName,
-          name: view.rotation.name,
-          unit: view.rotation.unit,
-          mode: view.current.mode,
-          memberLabels: view.orderToday.map((m) => labels.get(m) ?? '?'),
-          nextChair: next ? { date: next.date, label: labels.get(next.chairId!) ?? '?' } : null,
-        };
-      }),
+      .map((r) => rotationSummary(ctx, r.groupId)),
 
   'rotation.forGroup': ({ groupId }, ctx) => {
     const found = groupSchedule(ctx, groupId);
