@@ -48,6 +48,12 @@ import { currentPersonId, peopleNames } from '../repositories/meetings';
 
 // ───────────────────────── view ─────────────────────────
 
+/** The version in force on `today`: the latest that has begun, else the first (none: undefined). */
+function versionInForce<V extends { effectiveFrom: string }>(versions: readonly V[], today: string): V | undefined {
+  const sorted = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  return [...sorted].reverse().find((v) => v.effectiveFrom <= today) ?? sorted[0];
+}
+
 /** The schedule view: the next SCHEDULE_MONTHS of meetings (and terms), handovers, exceptions, names. */
 export function buildView(ctx: Ctx, found: GroupSchedule, opts: { history?: boolean } = {}): RotationView {
   const { record, rotation, schedule, today, meetings } = found;
@@ -136,19 +142,17 @@ export function buildView(ctx: Ctx, found: GroupSchedule, opts: { history?: bool
     startIndex: v.startIndex,
     members: v.members,
   }));
-  const sorted = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
   // A rotation without versions can only arrive half-merged from a file; show it as an empty order.
-  const current = [...sorted].reverse().find((v) => v.effectiveFrom <= today) ??
-    sorted[0] ?? {
-      id: '',
-      effectiveFrom: today,
-      editedOn: null,
-      mode: 'per_meeting' as const,
-      termLength: null,
-      anchorDate: null,
-      startIndex: 0,
-      members: [],
-    };
+  const current = versionInForce(versions, today) ?? {
+    id: '',
+    effectiveFrom: today,
+    editedOn: null,
+    mode: 'per_meeting' as const,
+    termLength: null,
+    anchorDate: null,
+    startIndex: 0,
+    members: [],
+  };
 
   const exceptions: RotationExceptionView[] = exceptionRows(ctx.store, record.id).map((e) => {
     const a = e.meetingId ? meetingById.get(e.meetingId) : undefined;
@@ -213,12 +217,6 @@ function viewOf(ctx: Ctx, groupId: string): RotationView {
   return buildView(ctx, found);
 }
 
-/** The version in force today (the latest that has begun, else the first; none: an empty order). */
-function currentVersion(rotation: Rotation, today: string): Pick<RotationVersion, 'mode' | 'members'> {
-  const sorted = [...rotation.versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
-  return [...sorted].reverse().find((v) => v.effectiveFrom <= today) ?? sorted[0] ?? { mode: 'per_meeting', members: [] };
-}
-
 /**
  * One line of the rotation list. The same answer as buildView's schedule would give (its first entry
  * with a chair that is not a cancelled meeting) without building the 24-month view: for a term rotation
@@ -229,7 +227,7 @@ function currentVersion(rotation: Rotation, today: string): Pick<RotationVersion
 function rotationSummary(ctx: Ctx, groupId: string): RotationSummary {
   const found = groupSchedule(ctx, groupId)!;
   const { record, rotation, schedule, today, meetings } = found;
-  const current = currentVersion(rotation, today);
+  const current = versionInForce(rotation.versions, today) ?? { mode: 'per_meeting' as const, members: [] };
   const orderToday = orderOn(current.members, rotation.departures, today);
   let next: { date: string; chairId: string } | null = null;
   const termMode = rotation.versions.some((v) => v.mode !== 'per_meeting');
