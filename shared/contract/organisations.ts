@@ -8,6 +8,12 @@ export const organisationInput = z
   .object({
     abbreviation: requiredText(40),
     name: requiredText(),
+    nameFi: optionalText(),
+    nameSv: optionalText(),
+    nameEn: optionalText(),
+    abbreviationFi: optionalText(40),
+    abbreviationSv: optionalText(40),
+    abbreviationEn: optionalText(40),
     kind: z.enum(ORGANISATION_KINDS, { error: 'validation.choice' }),
     notes: optionalText(LIMITS.longText),
   })

@@ -24,8 +24,15 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export interface Group extends RowMeta {
   kind: GroupKind;
+  /** As written: the fallback when a language's own name is missing (shared/domain/names.ts). */
   name: string;
   shortName: string | null;
+  nameFi: string | null;
+  nameSv: string | null;
+  nameEn: string | null;
+  shortNameFi: string | null;
+  shortNameSv: string | null;
+  shortNameEn: string | null;
   description: string | null;
   parentId: string | null;
   status: GroupStatus;

@@ -147,7 +147,13 @@ describe('the 2020–2022 interim report regenerated from the example', () => {
       expect(p2).toContain(normalise('Tutkimus kohderyhmän turvallisuuspääoman ulottuvuuksista'));
       expect(p2).toContain(normalise(lang === 'sv' ? ': Pågår, påbörjad 1.1.2022' : ': Under way, started 1 January 2022'));
       expect(p2).toContain(
-        normalise(lang === 'sv' ? 'Organisationernas åtaganden: OKM beslutat' : "Organisations' commitments: OKM decided"),
+        normalise(lang === 'sv' ? 'Organisationernas åtaganden: UKM beslutat' : "Organisations' commitments: MoEC decided"),
+      );
+      // Headings and abbreviations in the document's language (issue #16 item 6).
+      expect(found.find((s) => s.number === 2)!.heading).toBe(
+        lang === 'sv'
+          ? 'Säkerhetskapitalet hos barn och unga som riskerar utanförskap'
+          : 'Security capital of children and young people at risk of exclusion',
       );
     }
   });

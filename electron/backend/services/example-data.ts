@@ -35,7 +35,13 @@ interface ExampleGroup {
   key: string;
   kind: Group['kind'];
   name: string;
+  nameFi?: string;
+  nameSv?: string;
+  nameEn?: string;
   shortName?: string;
+  shortNameFi?: string;
+  shortNameSv?: string;
+  shortNameEn?: string;
   description?: string;
   parent?: string;
   priorityNumber?: number;
@@ -47,6 +53,16 @@ interface ExampleGroup {
   participants: string[];
   rotation?: { name: string; unit: 'organisations'; mode: 'per_meeting'; effectiveFrom: string; members: string[] };
 }
+
+/** A group's official names in fi, sv and en as the example file gives them (null where it gives none). */
+const officialNames = (g: ExampleGroup) => ({
+  nameFi: g.nameFi ?? null,
+  nameSv: g.nameSv ?? null,
+  nameEn: g.nameEn ?? null,
+  shortNameFi: g.shortNameFi ?? null,
+  shortNameSv: g.shortNameSv ?? null,
+  shortNameEn: g.shortNameEn ?? null,
+});
 
 /** Groups the example does not create from the file: the scanning approval of cybercrime creates priority 9. */
 const CREATED_BY_SCANNING = 'p9';
@@ -156,6 +172,7 @@ export function loadExampleData(ctx: Ctx): void {
           kind: g.kind,
           name: g.name,
           shortName: g.shortName ?? null,
+          ...officialNames(g),
           description: g.description ?? null,
           parentId: parent?.id ?? null,
           status: g.status,
@@ -656,7 +673,7 @@ export function loadExampleData(ctx: Ctx): void {
           const createdId = decision.createdGroupId!;
           call(decided, 'groups.update', {
             id: createdId,
-            patch: { shortName: p9.shortName ?? null, description: p9.description ?? null },
+            patch: { shortName: p9.shortName ?? null, ...officialNames(p9), description: p9.description ?? null },
           });
           groups.set(CREATED_BY_SCANNING, call(ctx, 'groups.get', { id: createdId }));
           member(CREATED_BY_SCANNING, person('p9-convener', 'POHA'), 'POHA', 'convener', t.decisionMeeting);

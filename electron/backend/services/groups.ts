@@ -24,7 +24,24 @@ function assertParent(ctx: Ctx, groupId: string | null, kind: string, parentId: 
 
 /** What a new group needs; the rest takes the table's defaults. */
 export type NewGroup = Pick<Group, 'kind' | 'name' | 'status'> &
-  Partial<Pick<Group, 'shortName' | 'description' | 'parentId' | 'statusDate' | 'transferredTo' | 'priorityNumber' | 'timeZone'>>;
+  Partial<
+    Pick<
+      Group,
+      | 'shortName'
+      | 'nameFi'
+      | 'nameSv'
+      | 'nameEn'
+      | 'shortNameFi'
+      | 'shortNameSv'
+      | 'shortNameEn'
+      | 'description'
+      | 'parentId'
+      | 'statusDate'
+      | 'transferredTo'
+      | 'priorityNumber'
+      | 'timeZone'
+    >
+  >;
 
 /**
  * The one place a group is created: `groups.create`, scanning's approval and the example loader all

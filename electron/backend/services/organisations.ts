@@ -13,14 +13,28 @@ function assertUniqueAbbreviation(ctx: Ctx, abbreviation: string, exceptId?: str
   }
 }
 
+type OfficialNameField = 'nameFi' | 'nameSv' | 'nameEn' | 'abbreviationFi' | 'abbreviationSv' | 'abbreviationEn';
+
 function assertOrganisationExists(ctx: Ctx, id: string | null | undefined) {
   if (id) ctx.store.require<Organisation>('organisations', id, 'organisation');
 }
 
 /** The one place an organisation is created (the API and the example loader): abbreviations stay unique. */
-export function createOrganisation(ctx: Ctx, input: Parameters<(typeof organisationHandlers)['organisations.create']>[0]): Organisation {
+export function createOrganisation(
+  ctx: Ctx,
+  input: Omit<Parameters<(typeof organisationHandlers)['organisations.create']>[0], OfficialNameField> &
+    Partial<Pick<Organisation, OfficialNameField>>,
+): Organisation {
   assertUniqueAbbreviation(ctx, input.abbreviation);
-  return ctx.store.insert<Organisation>('organisations', input);
+  return ctx.store.insert<Organisation>('organisations', {
+    nameFi: null,
+    nameSv: null,
+    nameEn: null,
+    abbreviationFi: null,
+    abbreviationSv: null,
+    abbreviationEn: null,
+    ...input,
+  });
 }
 
 export const organisationHandlers: HandlersFor<typeof organisationsContract, Ctx> = {

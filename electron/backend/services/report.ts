@@ -7,6 +7,8 @@ import { today } from '../clock';
 import type { Ctx } from '../context';
 import { renderDocument, toDownload, type Block, type Doc, type Lang } from '../documents';
 import { translator } from '../i18n';
+import { abbreviationIn, nameIn, shortNameIn } from '../../../shared/domain/names';
+import { listOrganisations } from '../repositories/organisations';
 import {
   groupDecisionsInPeriod,
   groupIndicators,
@@ -70,6 +72,13 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
   const t = translator(lang);
   const statusLabel = (status: GroupStatus) => t(`groups.statuses.${status}`);
   const blocks: Block[] = [];
+  // Organisations are named by their abbreviation in the report's language (SM / IM / MoI).
+  const byAbbreviation = new Map(listOrganisations(ctx.store, { includeArchived: true }).map((o) => [o.abbreviation, o]));
+  const abbr = (asWritten: string) => {
+    const o = byAbbreviation.get(asWritten);
+    return o ? abbreviationIn(o, lang) : asWritten;
+  };
+  const groupName = (g: Group) => nameIn(g, lang);
 
   const sections = reportPriorities(ctx.store).flatMap((g) => {
     const history = statusHistory(ctx.store, g.id);
@@ -115,8 +124,8 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
     widths: [1, 6, 3, 2.5, 2, 2, 1.5],
     rows: sections.map((s) => [
       s.g.priorityNumber ? String(s.g.priorityNumber) : '',
-      s.g.name,
-      s.orgs.leads.join(', '),
+      groupName(s.g),
+      s.orgs.leads.map(abbr).join(', '),
       s.atEnd ? statusLabel(s.atEnd.status) : '',
       String(s.figures.meetingsHeld),
       `${s.measures.filter((m) => m.status === 'done').length}/${s.measures.filter((m) => m.status !== 'dropped').length}`,
@@ -130,16 +139,20 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
     blocks.push({
       kind: 'heading',
       level: 1,
-      text: g.priorityNumber ? t('portfolio.report.priorityHeading', { number: g.priorityNumber, name: g.name }) : g.name,
+      text: g.priorityNumber
+        ? t('portfolio.report.priorityHeading', { number: g.priorityNumber, name: groupName(g) })
+        : groupName(g),
     });
     // A lead that leads one of the priority's subgroups is named with it: "SPEK (help in emergencies)".
     const responsible = s.orgs.leads.map((abbreviation) => {
-      const subs = s.subLeads.filter((l) => l.abbreviation === abbreviation).map((l) => l.subgroup.shortName ?? l.subgroup.name);
-      return subs.length ? `${abbreviation} (${subs.join(', ')})` : abbreviation;
+      const subs = s.subLeads
+        .filter((l) => l.abbreviation === abbreviation)
+        .map((l) => shortNameIn(l.subgroup, lang) ?? nameIn(l.subgroup, lang));
+      return subs.length ? `${abbr(abbreviation)} (${subs.join(', ')})` : abbr(abbreviation);
     });
     const items = [
       { label: t('portfolio.report.responsible'), value: responsible.join(', ') || '—' },
-      { label: t('portfolio.report.participants'), value: s.orgs.participants.join(', ') || '—' },
+      { label: t('portfolio.report.participants'), value: s.orgs.participants.map(abbr).join(', ') || '—' },
     ];
     if (s.atEnd) {
       items.push({
@@ -175,7 +188,7 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
           if (m.startDate && m.status !== 'not_started')
             state.push(t('portfolio.report.measureStarted', { date: reportDate(m.startDate, lang) }));
           if (m.dueDate) state.push(t('portfolio.report.measureDue', { date: reportDate(m.dueDate, lang) }));
-          const who = m.responsibleAbbreviation ? ` (${m.responsibleAbbreviation})` : '';
+          const who = m.responsibleAbbreviation ? ` (${abbr(m.responsibleAbbreviation)})` : '';
           const lines = [`${m.title}${who}: ${state.join(', ')}.`];
           if (m.progressNote) lines.push(m.progressNote);
           if (m.organisations.length > 0) {
@@ -183,7 +196,7 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
               const parts = [t(`portfolio.commitmentStatuses.${o.commitmentStatus}`).toLocaleLowerCase(lang)];
               if (o.decisionDate) parts.push(reportDate(o.decisionDate, lang));
               if (o.decisionReference) parts.push(o.decisionReference);
-              return `${o.abbreviation} ${parts.join(' ')}`;
+              return `${abbr(o.abbreviation)} ${parts.join(' ')}`;
             });
             lines.push(t('portfolio.report.commitmentsLine', { list: list.join('; ') }));
           }
