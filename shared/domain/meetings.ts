@@ -1,5 +1,6 @@
 import type { RowMeta } from './base';
 import type { MemberRole } from './groups';
+import type { AbbreviatedRow, NamedRow, ShortNamedRow } from './names';
 import type {
   AgendaItemType,
   AttendanceStatus,
@@ -199,14 +200,17 @@ export interface MeetingMember {
   role: MemberRole;
 }
 
-export interface NamedOrganisation {
+/** An organisation as a meeting names it, with its official names per language (shared/domain/names.ts). */
+export interface NamedOrganisation extends NamedRow, AbbreviatedRow {
   id: string;
   abbreviation: string;
   name: string;
 }
 
 export interface MeetingDetail extends Meeting {
+  /** The group's name as written; `groupNames` has it per language for nameIn/shortNameIn. */
   groupName: string;
+  groupNames: NamedRow & ShortNamedRow & { priorityNumber: number | null };
   groupTimeZone: string;
   quorumRule: QuorumRule | null;
   series: MeetingSeries | null;

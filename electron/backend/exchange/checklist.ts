@@ -9,7 +9,8 @@ import { documentFileName, formatDay, renderHtml, type Block, type Doc, type Lan
 import { translator } from '../i18n';
 import { groupIndicators, groupMeasures } from '../repositories/portfolio';
 import { memberRefs } from '../repositories/rotation';
-import { groupSchedule, groupTitle } from '../services/rotation-chairs';
+import { groupSchedule } from '../services/rotation-chairs';
+import { groupTitle, namesIn, type NamesIn } from '../repositories/names';
 import { rotationGlance } from '../services/rotation-glance';
 
 export interface RecipientInput {
@@ -31,12 +32,17 @@ export function groupTreeIds(ctx: Ctx, groupId: string): string[] {
 }
 
 /** The rotating chair at the handover, from the same computation as the rotation's own screen. */
-function checklistRotation(ctx: Ctx, groupId: string): ChecklistRotation | null {
+function checklistRotation(ctx: Ctx, groupId: string, names: NamesIn | null): ChecklistRotation | null {
   const found = groupSchedule(ctx, groupId);
   if (!found) return null;
   const { chairNow } = rotationGlance(found);
   const ids = [chairNow.chairId, chairNow.nextChairId].filter((x): x is string => x !== null);
-  const labels = new Map(memberRefs(ctx.store, found.record.unit, groupId, ids).map((m) => [m.id, m.label]));
+  const labels = new Map(
+    memberRefs(ctx.store, found.record.unit, groupId, ids).map((m) => [
+      m.id,
+      (names && found.record.unit === 'organisations' && names.abbreviation(m.id)) || m.label,
+    ]),
+  );
   return {
     name: found.record.name,
     unit: found.record.unit,
@@ -48,7 +54,7 @@ function checklistRotation(ctx: Ctx, groupId: string): ChecklistRotation | null 
   };
 }
 
-function recipientOf(ctx: Ctx, input: RecipientInput): ChecklistRecipient | null {
+function recipientOf(ctx: Ctx, input: RecipientInput, names: NamesIn | null): ChecklistRecipient | null {
   if (input.toPersonId) {
     const p = ctx.store.require<{ name: string }>('people', input.toPersonId, 'person');
     return { kind: 'person', id: input.toPersonId, name: p.name };
@@ -59,38 +65,54 @@ function recipientOf(ctx: Ctx, input: RecipientInput): ChecklistRecipient | null
       input.toOrganisationId,
       'organisation',
     );
-    return { kind: 'organisation', id: input.toOrganisationId, name: o.abbreviation ? `${o.abbreviation} – ${o.name}` : o.name };
+    const abbreviation = names ? names.abbreviation(input.toOrganisationId) : o.abbreviation;
+    const name = names ? names.organisation(input.toOrganisationId) : o.name;
+    return { kind: 'organisation', id: input.toOrganisationId, name: abbreviation ? `${abbreviation} – ${name}` : name };
   }
   return null;
 }
 
-export function buildChecklist(ctx: Ctx, groupId: string, recipient: RecipientInput = {}): HandoverChecklist {
+/**
+ * The checklist of a group. With `lang` (the printable document) groups and organisations are named in
+ * that language (issue #16 item 6); without it (the wizard's data, the handover row that travels in the
+ * file) by their names as written.
+ */
+export function buildChecklist(ctx: Ctx, groupId: string, recipient: RecipientInput = {}, lang?: Lang): HandoverChecklist {
   const group = ctx.store.require<{ name: string; priorityNumber: number | null }>('work_groups', groupId, 'group');
+  const names = lang ? namesIn(ctx.store, lang) : null;
   const today = todayOf(ctx);
   const tree = JSON.stringify(groupTreeIds(ctx, groupId));
   const inTree = `IN (SELECT value FROM json_each(@tree))`;
 
   const actions = ctx.store
     .prepare(
-      `SELECT a.id, a.title, a.due_date AS dueDate, COALESCE(p.name, o.abbreviation) AS owner
+      `SELECT a.id, a.title, a.due_date AS dueDate, COALESCE(p.name, o.abbreviation) AS owner,
+              CASE WHEN p.id IS NULL THEN o.id END AS ownerOrganisationId
        FROM action_items a
        LEFT JOIN people p ON p.id = a.owner_person_id
        LEFT JOIN organisations o ON o.id = a.owner_organisation_id
        WHERE a.deleted = 0 AND a.group_id ${inTree} AND a.status NOT IN ${CLOSED_ACTION}
        ORDER BY a.due_date IS NULL, a.due_date, a.title`,
     )
-    .all({ tree }) as Array<{ id: string; title: string; dueDate: string | null; owner: string | null }>;
+    .all({ tree }) as Array<{
+    id: string;
+    title: string;
+    dueDate: string | null;
+    owner: string | null;
+    ownerOrganisationId: string | null;
+  }>;
 
   const nextMeetings = ctx.store
     .prepare(
-      `SELECT m.id, m.title, m.date, m.start_time AS startTime, COALESCE(p.name, o.name) AS chair
+      `SELECT m.id, m.title, m.date, m.start_time AS startTime, COALESCE(p.name, o.name) AS chair,
+              CASE WHEN p.id IS NULL THEN o.id END AS chairOrganisationId
        FROM meetings m
        LEFT JOIN people p ON p.id = m.chair_person_id
        LEFT JOIN organisations o ON o.id = m.chair_organisation_id
        WHERE m.deleted = 0 AND m.group_id ${inTree} AND m.date >= @today AND m.status <> 'cancelled'
        ORDER BY m.date, m.start_time LIMIT 5`,
     )
-    .all({ tree, today }) as HandoverChecklist['nextMeetings'];
+    .all({ tree, today }) as Array<HandoverChecklist['nextMeetings'][number] & { chairOrganisationId: string | null }>;
 
   const pendingMinutes = ctx.store
     .prepare(
@@ -105,7 +127,7 @@ export function buildChecklist(ctx: Ctx, groupId: string, recipient: RecipientIn
 
   const contacts = ctx.store
     .prepare(
-      `SELECT p.id AS personId, p.name, ms.role, o.name AS organisation, p.email, p.phone
+      `SELECT p.id AS personId, p.name, ms.role, o.name AS organisation, o.id AS organisationId, p.email, p.phone
        FROM memberships ms
        JOIN people p ON p.id = ms.person_id
        LEFT JOIN organisations o ON o.id = COALESCE(ms.organisation_id, p.organisation_id)
@@ -113,13 +135,13 @@ export function buildChecklist(ctx: Ctx, groupId: string, recipient: RecipientIn
          AND (ms.until_date IS NULL OR ms.until_date >= @today)
        ORDER BY CASE ms.role WHEN 'convener' THEN 0 WHEN 'chair' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END, p.name`,
     )
-    .all({ tree, today }) as HandoverChecklist['contacts'];
+    .all({ tree, today }) as Array<HandoverChecklist['contacts'][number] & { organisationId: string | null }>;
 
   const measures = groupMeasures(ctx.store, groupId).map((m) => ({
     id: m.id,
     title: m.title,
     status: m.status,
-    responsible: m.responsibleAbbreviation,
+    responsible: names && m.responsibleAbbreviation ? names.abbreviationOf(m.responsibleAbbreviation) : m.responsibleAbbreviation,
     dueDate: m.dueDate,
   }));
   const indicators = groupIndicators(ctx.store, groupId).map((i) => {
@@ -137,14 +159,24 @@ export function buildChecklist(ctx: Ctx, groupId: string, recipient: RecipientIn
 
   return {
     groupId,
-    groupName: groupTitle(group.name, group.priorityNumber),
+    groupName: names ? names.groupTitle(groupId) : groupTitle(group.name, group.priorityNumber),
     generatedOn: today,
-    recipient: recipientOf(ctx, recipient),
-    rotation: checklistRotation(ctx, groupId),
-    openActions: actions.map((a) => ({ ...a, overdue: a.dueDate !== null && a.dueDate < today })),
-    nextMeetings,
+    recipient: recipientOf(ctx, recipient, names),
+    rotation: checklistRotation(ctx, groupId, names),
+    openActions: actions.map(({ ownerOrganisationId, ...a }) => ({
+      ...a,
+      owner: names && ownerOrganisationId ? names.abbreviation(ownerOrganisationId) : a.owner,
+      overdue: a.dueDate !== null && a.dueDate < today,
+    })),
+    nextMeetings: nextMeetings.map(({ chairOrganisationId, ...m }) => ({
+      ...m,
+      chair: names && chairOrganisationId ? names.organisation(chairOrganisationId) : m.chair,
+    })),
     pendingMinutes,
-    contacts,
+    contacts: contacts.map(({ organisationId, ...c }) => ({
+      ...c,
+      organisation: names && organisationId ? names.organisation(organisationId) : c.organisation,
+    })),
     measures,
     indicators,
   };

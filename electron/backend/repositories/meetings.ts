@@ -22,6 +22,7 @@ import { addDays } from '../../../shared/meetings';
 import type { RawRow, RowStore } from '../db/store';
 import { searchTerms } from '../../../shared/portfolio/search';
 import { likePattern } from './search';
+import { ORGANISATION_NAMES } from './organisations';
 
 /** Queries of the meetings feature. Reads only; services write through RowStore. */
 
@@ -308,7 +309,7 @@ export function membersAt(store: RowStore, groupId: string, date: string): Meeti
 export function groupOrganisations(store: RowStore, groupId: string): NamedOrganisation[] {
   return store
     .prepare(
-      `SELECT o.id, o.abbreviation, o.name FROM group_organisations go JOIN organisations o ON o.id = go.organisation_id
+      `SELECT o.id, o.abbreviation, o.name, ${ORGANISATION_NAMES} FROM group_organisations go JOIN organisations o ON o.id = go.organisation_id
        WHERE go.group_id = ? AND go.deleted = 0
        ORDER BY CASE go.role WHEN 'lead' THEN 0 ELSE 1 END, o.abbreviation COLLATE NOCASE`,
     )
@@ -319,7 +320,7 @@ export function organisationsByIds(store: RowStore, ids: string[]): NamedOrganis
   if (ids.length === 0) return [];
   return store
     .prepare(
-      `SELECT id, abbreviation, name FROM organisations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY abbreviation`,
+      `SELECT o.id, o.abbreviation, o.name, ${ORGANISATION_NAMES} FROM organisations o WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.abbreviation`,
     )
     .all(JSON.stringify(ids)) as NamedOrganisation[];
 }

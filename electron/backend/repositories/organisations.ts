@@ -4,6 +4,11 @@ import type { PersonListItem } from '../../../shared/contract/organisations';
 import type { RowStore, RawRow } from '../db/store';
 import { likePattern } from './search';
 
+/** The official names of organisation `o` as camelCase columns, for queries that name organisations. */
+export const ORGANISATION_NAMES = ['name', 'abbreviation']
+  .flatMap((k) => ['fi', 'sv', 'en'].map((l) => `o.${k}_${l} AS ${k}${l[0]!.toUpperCase()}${l[1]}`))
+  .join(', ');
+
 export function listOrganisations(store: RowStore, opts: { query?: string; includeArchived?: boolean }): Organisation[] {
   const rows = store
     .prepare(

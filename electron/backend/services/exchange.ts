@@ -60,7 +60,7 @@ function toConflict(ctx: Ctx, c: ConflictRow): ConflictEntry {
 export const exchangeHandlers: HandlersFor<typeof exchangeContract, Ctx> = {
   'exchange.checklist': ({ groupId, ...recipient }, ctx) => buildChecklist(ctx, groupId, recipient),
   'exchange.checklistDocument': ({ groupId, lang, ...recipient }, ctx) =>
-    checklistDocument(buildChecklist(ctx, groupId, recipient), lang),
+    checklistDocument(buildChecklist(ctx, groupId, recipient, lang), lang),
 
   'exchange.exportGroup': (input, ctx) => {
     const group = ctx.store.require<{ name: string; shortName: string | null }>('work_groups', input.groupId, 'group');

@@ -31,6 +31,7 @@ import { getSeries, membersAt } from '../repositories/meetings';
 import { readSettings } from './app';
 import { meetingHandlers } from './meetings';
 import { meetingDocModel, meetingUid } from './meetings-documents';
+import { nameIn } from '../../../shared/domain/names';
 
 export const seriesUid = (id: string): string => `series-${id}@painopiste`;
 
@@ -124,23 +125,25 @@ function seriesDates(s: MeetingSeries): string[] {
 }
 
 /** The invitation of one meeting: its own event, or (in a series) that occurrence of the series' event. */
-function meetingInvitation(ctx: Ctx, id: string, includeSubstitutes: boolean): Invitation {
+function meetingInvitation(ctx: Ctx, id: string, includeSubstitutes: boolean, lang?: Lang): Invitation {
   const m = requireMeeting(ctx, id, true);
   const group = ctx.store.require<Group>('work_groups', m.groupId, 'group');
+  // The group in the meeting's language (issue #16 item 6).
+  const groupName = nameIn(group, meetingLanguage(ctx, m.groupId, lang));
   const people = invitees(ctx, m.groupId, m.date, includeSubstitutes);
   const method = isOff(m) ? 'CANCEL' : 'REQUEST';
   const series = m.seriesId ? getSeries(ctx.store, m.seriesId) : undefined;
   const event: ItipEvent =
     series && m.originalDate
       ? {
-          ...occurrence(m, group.name),
+          ...occurrence(m, groupName),
           uid: seriesUid(series.id),
           sequence: seriesSequence(ctx.store, series.id),
           timeZone: m.timeZone,
           recurrenceDate: m.originalDate,
           recurrenceTime: series.startTime,
         }
-      : { ...occurrence(m, group.name), uid: meetingUid(m.id), sequence: m.icsSequence, timeZone: m.timeZone };
+      : { ...occurrence(m, groupName), uid: meetingUid(m.id), sequence: m.icsSequence, timeZone: m.timeZone };
   const text = renderInvitation({
     method,
     name: m.title,
@@ -157,6 +160,7 @@ function seriesInvitation(ctx: Ctx, seriesId: string, includeSubstitutes: boolea
   const s = getSeries(ctx.store, seriesId);
   if (!s || s.deleted) throw notFound('meeting');
   const group = ctx.store.require<Group>('work_groups', s.groupId, 'group');
+  const groupName = nameIn(group, meetingLanguage(ctx, s.groupId));
   const all = seriesMeetingsAll(ctx.store, s.id);
   const dates = seriesDates(s);
   const byOriginal = new Map<string, Meeting>();
@@ -179,7 +183,7 @@ function seriesInvitation(ctx: Ctx, seriesId: string, includeSubstitutes: boolea
     summary: s.title,
     location: s.place,
     url: s.onlineLink,
-    description: group.name,
+    description: groupName,
     repeat: {
       rule: rruleOf(s.rule),
       // UNTIL the last date the series has, rather than COUNT: the same end whatever the client does with RDATE.
@@ -195,7 +199,7 @@ function seriesInvitation(ctx: Ctx, seriesId: string, includeSubstitutes: boolea
   if (method === 'REQUEST') {
     for (const d of live) {
       const m = byOriginal.get(d)!;
-      const o = occurrence(m, group.name);
+      const o = occurrence(m, groupName);
       const differs =
         o.date !== d ||
         o.startTime !== s.startTime ||
@@ -235,7 +239,7 @@ async function documentAttachment(
   pdfBase64: string | undefined,
 ): Promise<{ filename: string; content: Buffer; contentType: string }> {
   const t = translator(lang);
-  const title = `${t(kind === 'agenda' ? 'meetings.documents.agendaTitle' : 'meetings.documents.minutesTitle')} ${detail.date} ${detail.groupName}`;
+  const title = `${t(kind === 'agenda' ? 'meetings.documents.agendaTitle' : 'meetings.documents.minutesTitle')} ${detail.date} ${nameIn(detail.groupNames, lang)}`;
   const doc = meetingDocModel(detail, kind, lang, materialsOf(ctx.store, detail.id));
   if (format === 'docx') {
     const file = await renderDocument(doc, 'docx');
@@ -409,7 +413,7 @@ export const invitationHandlers: HandlersFor<typeof invitationsContract, Ctx> = 
     const detail = (await meetingHandlers['meetings.get']({ id: meetingId }, ctx)) as MeetingDetail;
     const language = meetingLanguage(ctx, detail.groupId, lang);
     const t = translator(language);
-    const inv = meetingInvitation(ctx, meetingId, includeSubstitutes);
+    const inv = meetingInvitation(ctx, meetingId, includeSubstitutes, language);
     if (kind === 'minutes' && detail.minutesStatus !== 'approved')
       throw userError('conflict', 'invitations.errors.minutesNotApproved');
     const attachments: Array<{ filename: string; content: Buffer; contentType: string }> = [];
@@ -441,7 +445,7 @@ export const invitationHandlers: HandlersFor<typeof invitationsContract, Ctx> = 
           : 'invitations.email.body';
     const params = {
       title: detail.title,
-      group: detail.groupName,
+      group: nameIn(detail.groupNames, language),
       date: detail.date,
       when,
       place: detail.place ?? detail.onlineLink ?? t('invitations.email.noPlace'),

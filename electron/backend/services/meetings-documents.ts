@@ -15,6 +15,8 @@ import {
 } from '../documents';
 import { translator } from '../i18n';
 import { openActionsForCalendar } from '../repositories/meetings';
+import { namesIn } from '../repositories/names';
+import { abbreviationIn, nameIn } from '../../../shared/domain/names';
 
 /** Agenda, minutes and decisions register as Doc models, and the meetings' iCalendar files. */
 
@@ -47,10 +49,15 @@ function materialLine(x: ListedMaterial): string {
 export function meetingDocModel(m: MeetingDetail, kind: 'agenda' | 'minutes', lang: Lang, materials: ListedMaterial[] = []): Doc {
   const t = translator(lang);
   const name = (id: string | null) => (id ? (m.peopleNames[id] ?? '') : '');
-  const org = (id: string | null) => (id ? (m.organisations.find((o) => o.id === id)?.abbreviation ?? '') : '');
+  // Organisations and the group by their names in the document's language (issue #16 item 6).
+  const org = (id: string | null) => {
+    const o = id ? m.organisations.find((x) => x.id === id) : undefined;
+    return o ? abbreviationIn(o, lang) : '';
+  };
+  const groupName = nameIn(m.groupNames, lang);
   const chair = [name(m.chairPersonId), org(m.chairOrganisationId)].filter(Boolean).join(', ');
   const meta = [
-    { label: t('meetings.fields.group'), value: m.groupName },
+    { label: t('meetings.fields.group'), value: groupName },
     { label: t('meetings.fields.date'), value: formatDay(m.date, lang) },
     { label: t('meetings.fields.time'), value: `${m.startTime}–${m.endTime} (${m.timeZone})` },
     ...(m.place ? [{ label: t('meetings.fields.place'), value: m.place }] : []),
@@ -139,7 +146,11 @@ export function meetingDocModel(m: MeetingDetail, kind: 'agenda' | 'minutes', la
       blocks.push({
         kind: 'bulletList',
         items: m.openActions.map((a) =>
-          [a.title, a.ownerName, a.dueDate ? t('meetings.actions.dueOn', { date: formatDay(a.dueDate, lang) }) : '']
+          [
+            a.title,
+            a.ownerPersonId ? a.ownerName : org(a.ownerOrganisationId),
+            a.dueDate ? t('meetings.actions.dueOn', { date: formatDay(a.dueDate, lang) }) : '',
+          ]
             .filter(Boolean)
             .join(' — '),
         ),
@@ -211,7 +222,7 @@ export function meetingDocModel(m: MeetingDetail, kind: 'agenda' | 'minutes', la
   }
   return {
     title: `${t(kind === 'agenda' ? 'meetings.documents.agendaTitle' : 'meetings.documents.minutesTitle')}: ${m.title}`,
-    subtitle: m.groupName,
+    subtitle: groupName,
     lang,
     meta,
     blocks,
@@ -227,17 +238,18 @@ export function meetingDocument(
 ): Promise<GeneratedFile> {
   const t = translator(lang);
   const doc = meetingDocModel(m, kind, lang, materials);
-  const base = `${t(kind === 'agenda' ? 'meetings.documents.agendaTitle' : 'meetings.documents.minutesTitle')} ${m.date} ${m.groupName}`;
+  const base = `${t(kind === 'agenda' ? 'meetings.documents.agendaTitle' : 'meetings.documents.minutesTitle')} ${m.date} ${nameIn(m.groupNames, lang)}`;
   return toFile(doc, format, base);
 }
 
 export function decisionsDocument(group: Group, rows: DecisionRow[], format: DocumentFormat, lang: Lang): Promise<GeneratedFile> {
   const t = translator(lang);
+  const groupName = nameIn(group, lang);
   const doc: Doc = {
     title: t('meetings.decisions.registerTitle'),
-    subtitle: group.name,
+    subtitle: groupName,
     lang,
-    meta: [{ label: t('meetings.fields.group'), value: group.name }],
+    meta: [{ label: t('meetings.fields.group'), value: groupName }],
     blocks: rows.length
       ? [
           {
@@ -261,18 +273,15 @@ export function decisionsDocument(group: Group, rows: DecisionRow[], format: Doc
         ]
       : [{ kind: 'paragraph', text: t('meetings.decisions.none'), tone: 'muted' }],
   };
-  return toFile(doc, format, `${t('meetings.decisions.registerTitle')} ${group.name}`);
+  return toFile(doc, format, `${t('meetings.decisions.registerTitle')} ${groupName}`);
 }
 
 export const meetingUid = (id: string): string => `${id}@painopiste`;
 
 export function meetingCalendar(store: RowStore, meetings: Meeting[], lang: Lang, now: Date, name?: string): GeneratedFile {
   const t = translator(lang);
-  const groupNames = new Map<string, string>();
-  const groupName = (id: string) => {
-    if (!groupNames.has(id)) groupNames.set(id, (store.get<Group>('work_groups', id)?.name ?? '') as string);
-    return groupNames.get(id)!;
-  };
+  // The group in the export's language (issue #16 item 6).
+  const groupName = namesIn(store, lang).group;
   const file = renderCalendarFile({
     name: name ?? meetings[0]?.title ?? t('meetings.title'),
     stamp: now,
@@ -301,6 +310,7 @@ export function actionsCalendar(
 ): GeneratedFile {
   const t = translator(lang);
   const rows = openActionsForCalendar(store, groupId, today);
+  const names = namesIn(store, lang);
   const file = renderCalendarFile({
     name: t('meetings.actions.calendarName'),
     stamp: now,
@@ -308,7 +318,9 @@ export function actionsCalendar(
       uid: `action-${a.id}@painopiste`,
       sequence: a.icsSequence,
       summary: a.title,
-      description: [a.groupName, a.ownerName].filter(Boolean).join(' — '),
+      description: [names.group(a.groupId), a.ownerPersonId ? a.ownerName : names.abbreviation(a.ownerOrganisationId)]
+        .filter(Boolean)
+        .join(' — '),
       due: a.dueDate!,
       status: a.status === 'in_progress' ? 'in-process' : 'needs-action',
     })),

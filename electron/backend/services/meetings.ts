@@ -222,6 +222,17 @@ function detail(ctx: Ctx, id: string): MeetingDetail {
   return {
     ...m,
     groupName: group.name,
+    groupNames: {
+      name: group.name,
+      nameFi: group.nameFi,
+      nameSv: group.nameSv,
+      nameEn: group.nameEn,
+      shortName: group.shortName,
+      shortNameFi: group.shortNameFi,
+      shortNameSv: group.shortNameSv,
+      shortNameEn: group.shortNameEn,
+      priorityNumber: group.priorityNumber,
+    },
     groupTimeZone: group.timeZone,
     quorumRule,
     series: m.seriesId ? (getSeries(ctx.store, m.seriesId) ?? null) : null,

@@ -7,8 +7,8 @@ import { today } from '../clock';
 import type { Ctx } from '../context';
 import { renderDocument, toDownload, type Block, type Doc, type Lang } from '../documents';
 import { translator } from '../i18n';
-import { abbreviationIn, nameIn, shortNameIn } from '../../../shared/domain/names';
-import { listOrganisations } from '../repositories/organisations';
+import { nameIn, shortNameIn } from '../../../shared/domain/names';
+import { namesIn } from '../repositories/names';
 import {
   groupDecisionsInPeriod,
   groupIndicators,
@@ -73,11 +73,7 @@ export function reportDoc(ctx: Ctx, input: { lang: Lang; from: string; to: strin
   const statusLabel = (status: GroupStatus) => t(`groups.statuses.${status}`);
   const blocks: Block[] = [];
   // Organisations are named by their abbreviation in the report's language (SM / IM / MoI).
-  const byAbbreviation = new Map(listOrganisations(ctx.store, { includeArchived: true }).map((o) => [o.abbreviation, o]));
-  const abbr = (asWritten: string) => {
-    const o = byAbbreviation.get(asWritten);
-    return o ? abbreviationIn(o, lang) : asWritten;
-  };
+  const abbr = namesIn(ctx.store, lang).abbreviationOf;
   const groupName = (g: Group) => nameIn(g, lang);
 
   const sections = reportPriorities(ctx.store).flatMap((g) => {

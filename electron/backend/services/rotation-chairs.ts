@@ -11,6 +11,7 @@ import {
   loadEngineRotation,
   type GroupMeetingRow,
 } from '../repositories/rotation';
+import { groupTitle } from '../repositories/names';
 
 /** What the rotation writes into meetings.chair_source, by the engine's reason for the chair. */
 const SOURCE_COLUMN: Partial<Record<MeetingChair['source'], string>> = {
@@ -21,9 +22,6 @@ const SOURCE_COLUMN: Partial<Record<MeetingChair['source'], string>> = {
 };
 /** Chairs the rotation owns; a chair set by hand (any other source) is left alone. */
 const ROTATION_SOURCES = new Set(Object.values(SOURCE_COLUMN));
-
-/** A group as people name it: priorities with their number ("7. Polarisation, …"). */
-export const groupTitle = (name: string, priorityNumber: number | null) => (priorityNumber ? `${priorityNumber}. ${name}` : name);
 
 export interface GroupSchedule {
   record: RotationRecord;

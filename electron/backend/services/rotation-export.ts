@@ -13,6 +13,7 @@ import {
 } from '../documents';
 import { translator } from '../i18n';
 import { CSV_MIME_TYPE, csvBytes } from '../documents/csv';
+import { namesIn, type NamesIn } from '../repositories/names';
 
 /**
  * The rotation's exports: chair terms and handovers as iCalendar, the schedule as CSV, and the printable
@@ -45,9 +46,11 @@ export function chairRuns(view: RotationView): ChairRun[] {
   return runs;
 }
 
-function labeller(view: RotationView) {
+/** Members by their label; organisations by their abbreviation in the export's language (IM, ANM, SHM). */
+function labeller(view: RotationView, names: NamesIn) {
   const byId = new Map(view.members.map((m) => [m.id, m]));
-  return (id: string | null) => (id ? (byId.get(id)?.label ?? '?') : '');
+  const own = (id: string) => (view.rotation.unit === 'organisations' ? names.abbreviation(id) : '');
+  return (id: string | null) => (id ? own(id) || (byId.get(id)?.label ?? '?') : '');
 }
 
 function sourceLabel(t: ReturnType<typeof translator>, e: ScheduleEntry): string {
@@ -61,8 +64,10 @@ export async function exportRotation(
   lang: Lng,
 ): Promise<RotationFile> {
   const t = translator(lang);
-  const label = labeller(view);
-  const title = t('rotation.export.title', { group: view.groupName });
+  const names = namesIn(ctx.store, lang);
+  const label = labeller(view, names);
+  const groupName = names.groupTitle(view.rotation.groupId) || view.groupName;
+  const title = t('rotation.export.title', { group: groupName });
   const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
   if (format === 'ics') {
@@ -71,7 +76,7 @@ export async function exportRotation(
       events.push({
         uid: `rotation-${view.rotation.id}-${run.key}@painopiste`,
         sequence: 0,
-        summary: t('rotation.export.chairEvent', { chair: label(run.chairId), group: view.groupName }),
+        summary: t('rotation.export.chairEvent', { chair: label(run.chairId), group: groupName }),
         start: { date: run.start },
         end: { date: run.lastDay },
         allDay: true,
@@ -81,7 +86,7 @@ export async function exportRotation(
       events.push({
         uid: `rotation-${view.rotation.id}-handover-${h.date}@painopiste`,
         sequence: 0,
-        summary: t('rotation.export.handoverEvent', { from: label(h.fromId), to: label(h.toId), group: view.groupName }),
+        summary: t('rotation.export.handoverEvent', { from: label(h.fromId), to: label(h.toId), group: groupName }),
         start: { date: h.date },
         allDay: true,
       });

@@ -4,7 +4,8 @@ import type { Ctx } from '../context';
 import { translator } from '../i18n';
 import type { GeneratedFile, Round } from '../../../shared/domain/scanning';
 import type { MatrixPoint } from '../../../shared/scanning/scoring';
-import { candidatesOfRound, criteriaOfRound, groupName, participantsOf, relatedGroupsOf } from '../repositories/scanning';
+import { candidatesOfRound, criteriaOfRound, participantsOf, relatedGroupsOf } from '../repositories/scanning';
+import { namesIn } from '../repositories/names';
 import { roundResults } from './scanning-results';
 import { criteriaInLanguage } from './scanning-criteria';
 
@@ -66,6 +67,8 @@ export function matrixSvg(
 
 export async function candidateListDocument(ctx: Ctx, round: Round, format: DocumentFormat, lang: Lang): Promise<GeneratedFile> {
   const t = translator(lang);
+  // Groups and organisations in the document's language (issue #16 item 6).
+  const names = namesIn(ctx.store, lang);
   const results = roundResults(ctx, round);
   const criteria = criteriaInLanguage(criteriaOfRound(ctx.store, round.id), lang);
   const candidates = candidatesOfRound(ctx.store, round.id).filter((c) => LISTED.has(c.status));
@@ -144,17 +147,25 @@ export async function candidateListDocument(ctx: Ctx, round: Round, format: Docu
         },
         {
           label: t('scanning.fields.proposer'),
-          value: [c.proposerName, c.proposerOrganisationAbbreviation].filter(Boolean).join(', ') || '–',
+          value:
+            [c.proposerName, c.proposerOrganisationAbbreviation && names.abbreviationOf(c.proposerOrganisationAbbreviation)]
+              .filter(Boolean)
+              .join(', ') || '–',
         },
         {
           label: t('scanning.fields.lead'),
-          value: c.leadAbbreviation ? `${c.leadAbbreviation} (${t(`scanning.orgResponses.${c.leadStatus ?? 'asked'}`)})` : '–',
+          value: c.leadAbbreviation
+            ? `${names.abbreviationOf(c.leadAbbreviation)} (${t(`scanning.orgResponses.${c.leadStatus ?? 'asked'}`)})`
+            : '–',
         },
         {
           label: t('scanning.fields.participants'),
-          value: participants.map((p) => `${p.abbreviation} (${t(`scanning.orgResponses.${p.status}`)})`).join(', ') || '–',
+          value:
+            participants
+              .map((p) => `${names.abbreviation(p.organisationId)} (${t(`scanning.orgResponses.${p.status}`)})`)
+              .join(', ') || '–',
         },
-        { label: t('scanning.fields.relatedGroups'), value: related.map((g) => g.name).join(', ') || '–' },
+        { label: t('scanning.fields.relatedGroups'), value: related.map((g) => names.group(g.id)).join(', ') || '–' },
         {
           label: t('scanning.fields.existingGroupHandling'),
           value: c.existingGroupHandling
@@ -211,7 +222,7 @@ export async function candidateListDocument(ctx: Ctx, round: Round, format: Docu
     subtitle: t('scanning.doc.subtitle'),
     lang,
     meta: [
-      { label: t('scanning.doc.owner'), value: groupName(ctx.store, round.groupId) ?? '' },
+      { label: t('scanning.doc.owner'), value: names.group(round.groupId) },
       { label: t('scanning.timeline.decisionMeeting'), value: round.timeline.decisionMeeting || '–' },
       { label: t('scanning.doc.count'), value: String(ranked.length) },
     ],
