@@ -91,10 +91,10 @@ describe('the 2020–2022 interim report regenerated from the example', () => {
     const missing: string[] = [];
     for (const expected of section.priorities) {
       const s = found.find((x) => x.number === expected.number)!;
-      // The heading is the group's Finnish name. (Until groups carry names per language — issue #16 item 6,
-      // branch h16names — the example's only name is English and the report shows that one.)
-      const g = groups.find((x) => x.priorityNumber === expected.number)! as { name: string; nameFi?: string | null };
-      expect(s.heading, `priority ${expected.number} heading`).toBe('nameFi' in g ? expected.heading : g.name);
+      // The heading is the group's Finnish name, exactly the seed's (issue #16 item 6).
+      const g = groups.find((x) => x.priorityNumber === expected.number)!;
+      expect(g.nameFi, `priority ${expected.number} nameFi`).toBe(expected.heading);
+      expect(s.heading, `priority ${expected.number} heading`).toBe(expected.heading);
       expect(organisations(valueAfter(s, 'Vastuutaho')), `priority ${expected.number} Vastuutaho`).toEqual(
         [...expected.responsible].sort(),
       );
