@@ -7,6 +7,7 @@ import type { Group } from '../../shared/domain/groups';
 import type { Organisation } from '../../shared/domain/organisations';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { addMeeting } from './rotation-helpers';
+import { listedRound } from './scanning-fixture';
 
 const NOW = () => new Date('2026-12-02T08:00:00Z');
 const LANGS = ['fi', 'sv', 'en'] as const;
@@ -168,5 +169,26 @@ describe('a group and organisations named in Finnish only', () => {
     expect(rotation).toContain('SM → TEM');
     const checklist = visible((await t.api.exchange.checklistDocument({ groupId, lang })).html);
     expect(checklist).toContain(name);
+  });
+});
+
+describe('the candidate list in fi, sv and en', () => {
+  let t: TestBackend;
+  let roundId: string;
+  beforeAll(async () => {
+    t = await startTestBackend({ now: NOW });
+    const fx = await listedRound(t.api);
+    roundId = fx.round.id;
+    await t.api.groups.update({ id: fx.network.id, patch: { nameFi: 'Asiantuntijaverkosto', nameSv: 'Expertnätverket' } });
+    await t.api.organisations.update({ id: fx.sm.id, patch: { abbreviationSv: 'IM', abbreviationEn: 'MoI' } });
+  }, 60_000);
+  afterAll(() => t.cleanup());
+
+  it.each(LANGS)('names the owning network and the lead organisation in %s', async (lang) => {
+    const md = decode(await t.api.scanning.candidateList({ roundId, format: 'md', lang }));
+    // English has no own name for the network: it falls back to the name as written.
+    expect(md).toContain(`:** ${{ fi: 'Asiantuntijaverkosto', sv: 'Expertnätverket', en: 'Expert network' }[lang]}\n`);
+    const lead = { fi: 'SM', sv: 'IM', en: 'MoI' }[lang];
+    expect(md).toMatch(new RegExp(`:\\*\\* ${lead} \\(`));
   });
 });
