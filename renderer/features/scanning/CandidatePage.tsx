@@ -25,6 +25,7 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { formatDate } from '../../ui/dates';
 import { useLoad } from '../../ui/useLoad';
 import { CandidateStatusBadge, CheckboxGroup, DL_STYLE, InputField, Section, fmt } from './parts';
+import { useNames } from '../../ui/names';
 
 interface FormState {
   title: string;
@@ -183,7 +184,8 @@ function CandidateForm(props: {
   const groups = useLoad(() => api.groups.list({ kind: 'priority_group' }), []);
   const hits = useSimilar(f.title, f.phenomenon, props.existing?.id);
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((prev) => ({ ...prev, [k]: v }));
-  const orgOptions = (organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.abbreviation} – ${o.name}` }));
+  const names = useNames();
+  const orgOptions = (organisations.data ?? []).map((o) => ({ value: o.id, label: names.orgOption(o) }));
 
   const save = async (submit: boolean) => {
     const input = toInput(f);
