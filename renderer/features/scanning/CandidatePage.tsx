@@ -394,7 +394,7 @@ function CandidateForm(props: {
         <div className="form-grid">
           <CheckboxGroup
             legend={t('scanning.fields.relatedGroups')}
-            options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            options={(groups.data ?? []).map((g) => ({ value: g.id, label: names.group(g) }))}
             value={f.relatedGroupIds}
             onChange={(v) => set('relatedGroupIds', v)}
           />
@@ -446,6 +446,7 @@ function CandidateForm(props: {
 
 function CandidateView({ c }: { c: CandidateDetail }) {
   const { t } = useTranslation();
+  const names = useNames();
   const row = (label: string, value: React.ReactNode) => (
     <>
       <dt>{label}</dt>
@@ -473,14 +474,26 @@ function CandidateView({ c }: { c: CandidateDetail }) {
         )}
         {row(t('scanning.fields.tags'), [...c.steep.map((s) => t(`scanning.steep.${s}`)), ...c.tags].join(', '))}
         {row(t('scanning.fields.timeHorizon'), c.timeHorizon ? t(`scanning.timeHorizons.${c.timeHorizon}`) : null)}
-        {row(t('scanning.fields.proposer'), [c.proposerName, c.proposerOrganisationAbbreviation].filter(Boolean).join(', '))}
+        {row(
+          t('scanning.fields.proposer'),
+          [
+            c.proposerName,
+            c.proposerOrganisationAbbreviation && names.orgShort(c.proposerOrganisationId, c.proposerOrganisationAbbreviation),
+          ]
+            .filter(Boolean)
+            .join(', '),
+        )}
         {row(
           t('scanning.fields.lead'),
-          c.leadAbbreviation ? `${c.leadAbbreviation} (${t(`scanning.orgResponses.${c.leadStatus ?? 'asked'}`)})` : null,
+          c.leadAbbreviation
+            ? `${names.orgShort(c.leadOrganisationId, c.leadAbbreviation)} (${t(`scanning.orgResponses.${c.leadStatus ?? 'asked'}`)})`
+            : null,
         )}
         {row(
           t('scanning.fields.participants'),
-          c.participants.map((p) => `${p.abbreviation} (${t(`scanning.orgResponses.${p.status}`)})`).join(', '),
+          c.participants
+            .map((p) => `${names.orgShort(p.organisationId, p.abbreviation)} (${t(`scanning.orgResponses.${p.status}`)})`)
+            .join(', '),
         )}
         {row(
           t('scanning.fields.relatedGroups'),
@@ -488,7 +501,7 @@ function CandidateView({ c }: { c: CandidateDetail }) {
             <ul>
               {c.relatedGroups.map((g) => (
                 <li key={g.id}>
-                  <RouteLink to={to('groups', g.id)}>{g.name}</RouteLink>
+                  <RouteLink to={to('groups', g.id)}>{names.group(g.id, g.name)}</RouteLink>
                 </li>
               ))}
             </ul>
@@ -511,6 +524,7 @@ function CandidateView({ c }: { c: CandidateDetail }) {
 
 export function CandidatePage(props: { candidateId?: string; roundId?: string }) {
   const { t } = useTranslation();
+  const names = useNames();
   const navigate = useApp((s) => s.navigate);
   const notify = useApp((s) => s.notify);
   const [editing, setEditing] = useState(false);
@@ -610,13 +624,17 @@ export function CandidatePage(props: { candidateId?: string; roundId?: string })
           {c.decision.createdGroupId && (
             <Paragraph>
               {t('scanning.decisions.createdGroup')}{' '}
-              <RouteLink to={to('groups', c.decision.createdGroupId)}>{c.decision.createdGroupName ?? ''}</RouteLink>
+              <RouteLink to={to('groups', c.decision.createdGroupId)}>
+                {names.group(c.decision.createdGroupId, c.decision.createdGroupName ?? '')}
+              </RouteLink>
             </Paragraph>
           )}
           {c.decision.targetGroupId && (
             <Paragraph>
               {t('scanning.decisions.foldedInto')}{' '}
-              <RouteLink to={to('groups', c.decision.targetGroupId)}>{c.decision.targetGroupName ?? ''}</RouteLink>
+              <RouteLink to={to('groups', c.decision.targetGroupId)}>
+                {names.group(c.decision.targetGroupId, c.decision.targetGroupName ?? '')}
+              </RouteLink>
             </Paragraph>
           )}
         </section>
