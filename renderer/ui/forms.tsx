@@ -32,6 +32,15 @@ export function useFormSubmit<S extends z.ZodType, R>(
   return { errors, formError, submit };
 }
 
+/**
+ * An edit form's patch: of the checked values, only those that differ from the record as loaded, so a
+ * field the user did not touch never travels (and never overwrites a change made elsewhere).
+ */
+export function changedFields<T extends Record<string, unknown>>(checked: T, initial: object): Partial<T> {
+  const before = initial as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(checked).filter(([k, v]) => v !== (before[k] ?? null))) as Partial<T>;
+}
+
 /** A create/edit form in a panel: heading, fields, the form's error sentence, Save and Cancel. */
 export function FormPanel(props: {
   id: string;

@@ -41,14 +41,14 @@ describe('OrganisationsPage', () => {
     expect(await within(form).findByRole('alert')).toHaveTextContent('Another organisation already uses the abbreviation SM.');
   });
 
-  it('archives and restores from the list', async () => {
+  it('archives and restores from the list (VM is MoF in English)', async () => {
     const r = await renderWithBackend(<OrganisationsPage />, { example: true });
     t = r.t;
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Archive VM' }));
-    await waitFor(() => expect(screen.queryByRole('cell', { name: 'VM' })).not.toBeInTheDocument());
+    await user.click(await screen.findByRole('button', { name: 'Archive MoF' }));
+    await waitFor(() => expect(screen.queryByRole('cell', { name: 'MoF' })).not.toBeInTheDocument());
     await user.click(screen.getByRole('checkbox', { name: 'Show archived' }));
-    await user.click(await screen.findByRole('button', { name: 'Restore VM' }));
+    await user.click(await screen.findByRole('button', { name: 'Restore MoF' }));
     await waitFor(async () => expect((await t!.api.organisations.list({})).some((o) => o.abbreviation === 'VM')).toBe(true));
   });
 });

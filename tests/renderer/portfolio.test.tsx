@@ -56,7 +56,7 @@ describe('portfolio on a group page', () => {
     const commitment = within(card).getByRole('form', { name: 'Save commitment: Koulutuskierros' });
     await user.selectOptions(
       within(commitment).getByRole('combobox', { name: 'Organisation' }),
-      within(commitment).getByRole('option', { name: /^SM – / }),
+      within(commitment).getByRole('option', { name: /^MoI – / }),
     );
     await user.click(within(commitment).getByRole('button', { name: 'Save commitment' }));
     expect(await within(commitment).findByText('Fill in this field.')).toBeInTheDocument(); // a decided commitment needs its date

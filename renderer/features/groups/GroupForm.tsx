@@ -5,9 +5,13 @@ import { GROUP_KINDS, GROUP_STATUSES, type Group, type GroupKind, type GroupStat
 import { api } from '../../api';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useLoad } from '../../ui/useLoad';
-import { FormPanel, useFormSubmit } from '../../ui/forms';
+import { FormPanel, changedFields, useFormSubmit } from '../../ui/forms';
+import { refreshNames, useNames } from '../../ui/names';
+import { OtherLanguageNames, otherLanguageValues, type OtherLanguageValues } from '../../ui/OtherLanguageNames';
 
-type Draft = {
+const NAME_KEYS = ['name', 'shortName'] as const;
+
+type Draft = OtherLanguageValues<(typeof NAME_KEYS)[number]> & {
   kind: GroupKind | '';
   name: string;
   shortName: string;
@@ -28,14 +32,23 @@ export function GroupForm(props: { initial?: Group; onDone: (saved?: Group) => v
     parentId: g?.parentId ?? '',
     status: g?.status ?? 'preparing',
     priorityNumber: g?.priorityNumber ? String(g.priorityNumber) : '',
+    ...otherLanguageValues(NAME_KEYS, g),
   });
+  const names = useNames();
   const groups = useLoad(() => api.groups.list({}), []);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const { errors, formError, submit } = useFormSubmit(
     groupInput,
-    (data) => (g ? api.groups.update({ id: g.id, patch: data }) : api.groups.create(data)),
-    props.onDone,
+    async (data) => {
+      if (!g) return api.groups.create(data);
+      const patch = changedFields(data, g);
+      return Object.keys(patch).length ? api.groups.update({ id: g.id, patch }) : g;
+    },
+    (saved) => {
+      refreshNames();
+      props.onDone(saved);
+    },
   );
   const values = () => {
     const number = draft.priorityNumber.trim();
@@ -92,7 +105,7 @@ export function GroupForm(props: { initial?: Group; onDone: (saved?: Group) => v
           label={t('groups.fields.parent')}
           value={draft.parentId}
           onChange={(v) => set({ parentId: v })}
-          options={(groups.data ?? []).filter((x) => x.id !== g?.id).map((x) => ({ value: x.id, label: x.name }))}
+          options={(groups.data ?? []).filter((x) => x.id !== g?.id).map((x) => ({ value: x.id, label: names.group(x) }))}
           emptyLabel={t('common.none')}
           error={errors.parentId}
           name="parentId"
@@ -116,6 +129,7 @@ export function GroupForm(props: { initial?: Group; onDone: (saved?: Group) => v
           name="description"
         />
       </div>
+      <OtherLanguageNames keys={NAME_KEYS} values={draft} onChange={set} errors={errors} />
     </FormPanel>
   );
 }

@@ -19,11 +19,13 @@ import { membershipPatch } from '../../../shared/contract/groups';
 import { SelectField, TextField } from '../../ui/fields';
 import { useLoad } from '../../ui/useLoad';
 import { useArchiveToggle } from '../../ui/useArchiveToggle';
+import { useNames } from '../../ui/names';
 import { GroupForm } from './GroupForm';
 
 function OrganisationsSection({ group, onChange }: { group: GroupDetail; onChange: () => void }) {
   const { t } = useTranslation();
   const notify = useApp((s) => s.notify);
+  const names = useNames();
   const organisations = useLoad(() => api.organisations.list({}), []);
   const [organisationId, setOrganisationId] = useState('');
   const [role, setRole] = useState<OrganisationRole>('participant');
@@ -75,8 +77,8 @@ function OrganisationsSection({ group, onChange }: { group: GroupDetail; onChang
           <tbody>
             {group.organisations.map((o) => (
               <tr key={o.id}>
-                <td>{o.abbreviation}</td>
-                <td>{o.organisationName}</td>
+                <td>{names.orgShort(o.organisationId, o.abbreviation)}</td>
+                <td>{names.org(o.organisationId, o.organisationName)}</td>
                 <td>
                   <span className={o.role === 'lead' ? 'badge lead' : 'badge'}>{t(`groups.organisationRoles.${o.role}`)}</span>
                 </td>
@@ -84,8 +86,8 @@ function OrganisationsSection({ group, onChange }: { group: GroupDetail; onChang
                   <button
                     className="link-button"
                     type="button"
-                    onClick={() => void remove(o.id, o.abbreviation)}
-                    aria-label={t('common.actions.removeNamed', { name: o.abbreviation })}
+                    onClick={() => void remove(o.id, names.orgShort(o.organisationId, o.abbreviation))}
+                    aria-label={t('common.actions.removeNamed', { name: names.orgShort(o.organisationId, o.abbreviation) })}
                   >
                     {t('common.actions.remove')}
                   </button>
@@ -108,7 +110,7 @@ function OrganisationsSection({ group, onChange }: { group: GroupDetail; onChang
             label={t('groups.organisations.organisation')}
             value={organisationId}
             onChange={setOrganisationId}
-            options={(organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.abbreviation} – ${o.name}` }))}
+            options={(organisations.data ?? []).map((o) => ({ value: o.id, label: names.orgOption(o) }))}
             emptyLabel={t('common.choose')}
             error={error}
           />
@@ -196,6 +198,7 @@ function MemberEditor(props: { member: GroupDetail['members'][number]; onDone: (
 function MembersSection({ group, onChange }: { group: GroupDetail; onChange: () => void }) {
   const { t } = useTranslation();
   const notify = useApp((s) => s.notify);
+  const names = useNames();
   const people = useLoad(() => api.people.list({}), []);
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<MemberRole>('member');
@@ -255,7 +258,7 @@ function MembersSection({ group, onChange }: { group: GroupDetail; onChange: () 
             {group.members.map((m) => (
               <tr key={m.id}>
                 <td>{m.personName}</td>
-                <td>{m.organisationAbbreviation ?? ''}</td>
+                <td>{m.organisationAbbreviation ? names.orgShortOf(m.organisationAbbreviation) : ''}</td>
                 <td>{t(`groups.memberRoles.${m.role}`)}</td>
                 <td>{m.fromDate || m.untilDate ? `${formatDate(m.fromDate)} – ${formatDate(m.untilDate)}` : ''}</td>
                 <td>
@@ -306,7 +309,9 @@ function MembersSection({ group, onChange }: { group: GroupDetail; onChange: () 
             onChange={setPersonId}
             options={(people.data ?? []).map((p) => ({
               value: p.id,
-              label: p.organisationAbbreviation ? `${p.name} (${p.organisationAbbreviation})` : p.name,
+              label: p.organisationAbbreviation
+                ? `${p.name} (${names.orgShort(p.organisationId, p.organisationAbbreviation)})`
+                : p.name,
             }))}
             emptyLabel={t('common.choose')}
             error={errors.personId}
@@ -344,6 +349,7 @@ function MembersSection({ group, onChange }: { group: GroupDetail; onChange: () 
 
 export function GroupPage({ id, tab: tabParam }: { id: string; tab?: string }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const [editing, setEditing] = useState(false);
   const group = useLoad(() => api.groups.get({ id }), [id]);
@@ -373,11 +379,11 @@ export function GroupPage({ id, tab: tabParam }: { id: string; tab?: string }) {
         <div>
           <Heading variant="h1">
             {g.priorityNumber ? `${g.priorityNumber}. ` : ''}
-            {g.name}
+            {names.group(g)}
           </Heading>
           <p className="muted">
             {t(`groups.kinds.${g.kind}`)} · {t(`groups.statuses.${g.status}`)}
-            {g.parentName && ` · ${t('groups.partOf', { name: g.parentName })}`}
+            {g.parentName && ` · ${t('groups.partOf', { name: names.group(g.parentId, g.parentName) })}`}
             {g.deleted && ` · ${t('common.archivedBadge')}`}
           </p>
         </div>
@@ -385,7 +391,7 @@ export function GroupPage({ id, tab: tabParam }: { id: string; tab?: string }) {
           <Button variant="secondary" onClick={() => setEditing(true)}>
             {t('common.actions.edit')}
           </Button>
-          <Button variant="secondary" onClick={() => void toggleArchived(g, g.name)}>
+          <Button variant="secondary" onClick={() => void toggleArchived(g, names.group(g))}>
             {t(g.deleted ? 'common.actions.restore' : 'common.actions.archive')}
           </Button>
         </div>
@@ -396,7 +402,7 @@ export function GroupPage({ id, tab: tabParam }: { id: string; tab?: string }) {
           onDone={(saved) => {
             setEditing(false);
             if (saved) {
-              notify('success', t('common.saved', { name: saved.name }));
+              notify('success', t('common.saved', { name: names.group(saved) }));
               group.reload();
             }
           }}
@@ -414,7 +420,7 @@ export function GroupPage({ id, tab: tabParam }: { id: string; tab?: string }) {
           {g.subgroups.map((sub, i) => (
             <span key={sub.id}>
               {i > 0 && ', '}
-              <RouteLink to={to('groups', sub.id)}>{sub.name}</RouteLink>{' '}
+              <RouteLink to={to('groups', sub.id)}>{names.group(sub.id, sub.name)}</RouteLink>{' '}
               <span className="muted">({t(`groups.statuses.${sub.status}`)})</span>
             </span>
           ))}

@@ -11,10 +11,12 @@ import { SelectField } from '../../ui/fields';
 import { ListToolbar } from '../../ui/ListToolbar';
 import { useLoad } from '../../ui/useLoad';
 import { useArchiveToggle } from '../../ui/useArchiveToggle';
+import { useNames } from '../../ui/names';
 import { GroupForm } from './GroupForm';
 
 export function GroupsPage() {
   const { t } = useTranslation();
+  const names = useNames();
   const navigate = useApp((s) => s.navigate);
   const notify = useApp((s) => s.notify);
   const [query, setQuery] = useState('');
@@ -39,7 +41,7 @@ export function GroupsPage() {
           onDone={(saved) => {
             setCreating(false);
             if (saved) {
-              notify('success', t('common.saved', { name: saved.name }));
+              notify('success', t('common.saved', { name: names.group(saved) }));
               navigate(to('groups', saved.id));
             }
           }}
@@ -87,17 +89,23 @@ export function GroupsPage() {
                 <td>
                   <RouteLink to={to('groups', g.id)}>
                     {g.priorityNumber ? `${g.priorityNumber}. ` : ''}
-                    {g.name}
+                    {names.group(g)}
                   </RouteLink>
-                  {g.parentName && <div className="muted">{t('groups.partOf', { name: g.parentName })}</div>}
+                  {g.parentName && (
+                    <div className="muted">{t('groups.partOf', { name: names.group(g.parentId, g.parentName) })}</div>
+                  )}
                   {g.deleted && <span className="badge">{t('common.archivedBadge')}</span>}
                 </td>
                 <td>{t(`groups.kinds.${g.kind}`)}</td>
-                <td>{g.leadAbbreviations.join(', ')}</td>
+                <td>{g.leadAbbreviations.map(names.orgShortOf).join(', ')}</td>
                 <td>{t(`groups.statuses.${g.status}`)}</td>
                 <td>{t('groups.sizeValue', { organisations: g.organisationCount, members: g.memberCount })}</td>
                 <td>
-                  <RowActions name={g.name} archived={g.deleted} onToggleArchived={() => void toggleArchived(g, g.name)} />
+                  <RowActions
+                    name={names.group(g)}
+                    archived={g.deleted}
+                    onToggleArchived={() => void toggleArchived(g, names.group(g))}
+                  />
                 </td>
               </tr>
             ))}

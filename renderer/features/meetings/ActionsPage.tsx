@@ -11,6 +11,7 @@ import { describeError } from '../../ui/errors';
 import { SelectField } from '../../ui/fields';
 import { useLoad } from '../../ui/useLoad';
 import { downloadGenerated, NativeField, titleOf, uiLang } from './common';
+import { useNames, type Names } from '../../ui/names';
 
 const PAGE = 200;
 const ROW_HEIGHT = 64;
@@ -35,6 +36,8 @@ interface RowTexts {
   overdue: string;
   completed: string;
   statuses: Array<{ value: ActionStatus; label: string }>;
+  /** Group and owner organisation names in the UI language (the row carries them as written). */
+  names: Names;
 }
 
 const ROW_STYLE: CSSProperties = {
@@ -79,7 +82,7 @@ const ActionRowView = memo(function ActionRowView(props: {
             <strong>{view.row.title}</strong>
             {view.row.overdue && <span className="badge"> {texts.overdue}</span>}
             <div className="muted">
-              {view.row.groupName}
+              {texts.names.group(view.row.groupId, view.row.groupName)}
               {view.row.meetingId && (
                 <>
                   {' · '}
@@ -89,7 +92,11 @@ const ActionRowView = memo(function ActionRowView(props: {
               )}
             </div>
           </div>
-          <div style={CELL}>{view.row.ownerName}</div>
+          <div style={CELL}>
+            {view.row.ownerPersonId || !view.row.ownerOrganisationId
+              ? view.row.ownerName
+              : texts.names.orgShort(view.row.ownerOrganisationId, view.row.ownerName ?? '')}
+          </div>
           <div style={CELL}>
             {view.due}
             {view.completed && (
@@ -204,15 +211,17 @@ export function ActionsPage(_props: { params: string[] }) {
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
 
+  const names = useNames();
   const texts = useMemo<RowTexts>(
     () => ({
+      names,
       loading: t('common.loading'),
       overdue: t('meetings.actions.overdue'),
       completed: t('meetings.actions.fields.completed'),
       statuses: ACTION_STATUSES.map((s) => ({ value: s, label: t(`meetings.actions.status.${s}`) })),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, i18n.language],
+    [t, i18n.language, names],
   );
 
   const filters = {
@@ -315,7 +324,7 @@ export function ActionsPage(_props: { params: string[] }) {
           label={t('meetings.actions.fields.group')}
           value={groupId}
           onChange={setGroupId}
-          options={groups.map((g) => ({ value: g.id, label: g.name }))}
+          options={groups.map((g) => ({ value: g.id, label: names.group(g) }))}
           emptyLabel={t('meetings.filters.allGroups')}
         />
         <SelectField
@@ -329,7 +338,7 @@ export function ActionsPage(_props: { params: string[] }) {
           label={t('meetings.actions.fields.ownerOrganisation')}
           value={ownerOrganisationId}
           onChange={setOrg}
-          options={organisations.map((o) => ({ value: o.id, label: o.abbreviation }))}
+          options={organisations.map((o) => ({ value: o.id, label: names.orgShort(o) }))}
           emptyLabel={t('meetings.actions.filters.anyOwner')}
         />
         <SelectField<StatusFilter>

@@ -10,6 +10,7 @@ import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '..
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { NativeField, titleOf } from './common';
 import { OpenActionsList } from './parts';
+import { useNames } from '../../ui/names';
 
 /** The form's number field as the schema sees it: empty is "missing", not zero. */
 const minutesOf = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
@@ -41,6 +42,7 @@ function ItemFieldsGrid(props: {
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
+  const names = useNames();
   const { m, values, set, errors } = props;
   return (
     <>
@@ -80,7 +82,7 @@ function ItemFieldsGrid(props: {
           label={t('meetings.agenda.presenterOrganisation')}
           value={values.presenterOrganisationId}
           onChange={(v) => set({ presenterOrganisationId: v })}
-          options={m.organisations.map((o) => ({ value: o.id, label: o.abbreviation }))}
+          options={m.organisations.map((o) => ({ value: o.id, label: names.orgShort(o.id, o.abbreviation) }))}
           emptyLabel={t('common.none')}
           error={errors.presenterOrganisationId}
         />
@@ -98,6 +100,7 @@ function ItemFieldsGrid(props: {
 
 export function AgendaBuilder({ m, onChange, locked }: { m: MeetingDetail; onChange: () => void; locked: boolean }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const [values, setValues] = useState<ItemFields>(EMPTY);
   const [parentId, setParentId] = useState('');
@@ -234,7 +237,12 @@ export function AgendaBuilder({ m, onChange, locked }: { m: MeetingDetail; onCha
                     {t('meetings.agenda.presenterIs', {
                       name: [
                         item.presenterPersonId ? m.peopleNames[item.presenterPersonId] : '',
-                        m.organisations.find((x) => x.id === item.presenterOrganisationId)?.abbreviation,
+                        item.presenterOrganisationId
+                          ? names.orgShort(
+                              item.presenterOrganisationId,
+                              m.organisations.find((x) => x.id === item.presenterOrganisationId)?.abbreviation,
+                            )
+                          : '',
                       ]
                         .filter(Boolean)
                         .join(', '),

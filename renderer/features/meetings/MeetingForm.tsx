@@ -7,6 +7,7 @@ import { to, useApp } from '../../store/app';
 import { describeError, fieldErrorsOf, validateWith, type FieldErrors } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { NativeField } from './common';
+import { useNames } from '../../ui/names';
 
 type Freq = 'weekly' | 'monthly_nth_weekday' | 'monthly_day';
 
@@ -19,6 +20,7 @@ export function MeetingForm(props: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const navigate = useApp((s) => s.navigate);
   const [groupId, setGroupId] = useState(props.groupId ?? '');
@@ -94,7 +96,7 @@ export function MeetingForm(props: {
               label={t('meetings.fields.group')}
               value={groupId}
               onChange={setGroupId}
-              options={props.groups.map((g) => ({ value: g.id, label: g.name }))}
+              options={props.groups.map((g) => ({ value: g.id, label: names.group(g) }))}
               emptyLabel={t('common.choose')}
               error={errors.groupId}
             />

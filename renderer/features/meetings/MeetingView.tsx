@@ -19,6 +19,7 @@ import { ActionsPanel, AttendancePanel, DecisionsPanel, MinutesEditor } from './
 import { openPresentation } from './runShare';
 import { ReplacedByImportSign } from '../exchange/ReplacedSign';
 import { today } from '../../ui/today';
+import { useNames } from '../../ui/names';
 
 /** The parts of a meeting page; each has its own address `#/meetings/<id>/<tab>` so Back and links work. */
 export const MEETING_TABS = ['details', 'agenda', 'attendance', 'minutes', 'actions', 'documents'] as const;
@@ -52,6 +53,7 @@ export function MeetingView({ id, tab = 'details' }: { id: string; tab?: Meeting
 
 function MeetingPage({ m, tab, reload }: { m: MeetingDetail; tab: MeetingTab; reload: () => void }) {
   const { t } = useTranslation();
+  const names = useNames();
   const locked = m.minutesStatus === 'approved';
   const counts: Partial<Record<MeetingTab, number>> = {
     agenda: m.agenda.length,
@@ -63,8 +65,9 @@ function MeetingPage({ m, tab, reload }: { m: MeetingDetail; tab: MeetingTab; re
       <RouteLink to={to('meetings')}>{t('meetings.backToMeetings')}</RouteLink>
       <Heading variant="h1">{m.title}</Heading>
       <p className="meeting-summary">
-        <RouteLink to={to('groups', m.groupId)}>{m.groupName}</RouteLink> · {formatDate(m.date)} {m.startTime}–{m.endTime} (
-        {m.timeZone}){m.place ? ` · ${m.place}` : ''} · <span className="badge">{t(`meetings.status.${m.status}`)}</span>{' '}
+        <RouteLink to={to('groups', m.groupId)}>{names.group(m.groupId, m.groupName)}</RouteLink> · {formatDate(m.date)}{' '}
+        {m.startTime}–{m.endTime} ({m.timeZone}){m.place ? ` · ${m.place}` : ''} ·{' '}
+        <span className="badge">{t(`meetings.status.${m.status}`)}</span>{' '}
         <span className="badge">{t(`meetings.minutes.status.${m.minutesStatus}`)}</span>
       </p>
       <ReplacedByImportSign meetingId={m.id} />
@@ -123,6 +126,7 @@ function MeetingPage({ m, tab, reload }: { m: MeetingDetail; tab: MeetingTab; re
 
 function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const navigate = useApp((s) => s.navigate);
   const people = useLoad(() => api.people.list({}), []);
@@ -160,7 +164,9 @@ function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void 
   };
   const chairName = [
     m.chairPersonId ? m.peopleNames[m.chairPersonId] : '',
-    m.organisations.find((o) => o.id === m.chairOrganisationId)?.abbreviation,
+    m.chairOrganisationId
+      ? names.orgShort(m.chairOrganisationId, m.organisations.find((o) => o.id === m.chairOrganisationId)?.abbreviation)
+      : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -259,7 +265,7 @@ function DetailsPanel({ m, onChange }: { m: MeetingDetail; onChange: () => void 
             label={t('meetings.chair.organisation')}
             value={chairOrg}
             onChange={setChairOrg}
-            options={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.abbreviation }))}
+            options={(organisations.data ?? []).map((o) => ({ value: o.id, label: names.orgShort(o) }))}
             emptyLabel={t('common.none')}
           />
           <Button type="submit" variant="secondary">

@@ -20,6 +20,7 @@ import { MaterialsPanel } from './Materials';
 // Materials and invitations live in the meeting's Documents part (issue #17).
 extraParts.documents.push(MaterialsPanel, InvitationsPanel);
 import { RunMode } from './RunMode';
+import { useNames } from '../../ui/names';
 
 /**
  * `#/meetings` the list across groups; `#/meetings/<id>[/<tab>]` one meeting, on one of its parts
@@ -37,6 +38,7 @@ export function MeetingsPage({ params }: { params: string[] }) {
 
 function MeetingList() {
   const { t } = useTranslation();
+  const names = useNames();
   const [groupId, setGroupId] = useState('');
   const [status, setStatus] = useState<MeetingStatusName | ''>('');
   const [from, setFrom] = useState('');
@@ -82,7 +84,7 @@ function MeetingList() {
           label={t('meetings.filters.group')}
           value={groupId}
           onChange={setGroupId}
-          options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          options={(groups.data ?? []).map((g) => ({ value: g.id, label: names.group(g) }))}
           emptyLabel={t('meetings.filters.allGroups')}
         />
         <SelectField<MeetingStatusName>
@@ -110,6 +112,7 @@ export function MeetingTable(props: {
     startTime: string;
     endTime: string;
     status: MeetingStatusName;
+    groupId?: string;
     groupName?: string;
     place: string | null;
   }>;
@@ -119,6 +122,7 @@ export function MeetingTable(props: {
   empty?: string;
 }) {
   const { t } = useTranslation();
+  const names = useNames();
   if (props.rows.length === 0) return <Paragraph mt="s">{props.empty ?? t('meetings.empty')}</Paragraph>;
   return (
     <table className="data" style={{ marginTop: 12 }}>
@@ -143,7 +147,7 @@ export function MeetingTable(props: {
             <td>
               <RouteLink to={to('meetings', m.id)}>{m.title}</RouteLink>
             </td>
-            {props.showGroup && <td>{m.groupName}</td>}
+            {props.showGroup && <td>{names.group(m.groupId, m.groupName)}</td>}
             <td>{m.place}</td>
             <td>
               <span className="badge">{t(`meetings.status.${m.status}`)}</span>

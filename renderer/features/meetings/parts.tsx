@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
 import { NativeField, titleOf } from './common';
+import { useNames } from '../../ui/names';
 
 const decisionUpdateInput = meetingsContract['meetings.updateDecision'].input;
 
@@ -100,13 +101,14 @@ export function MinutesEditor(props: { itemId: string; title: string; initial: s
 
 export function AttendancePanel({ m, onChange, locked }: { m: MeetingDetail; onChange: () => void; locked: boolean }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const people = useLoad(() => api.people.list({}), []);
   const [personId, setPersonId] = useState('');
   const [forId, setForId] = useState('');
   const [status, setStatus] = useState<AttendanceStatus>('present');
   const name = (id: string | null) => (id ? (m.peopleNames[id] ?? people.data?.find((p) => p.id === id)?.name ?? '') : '');
-  const org = (id: string | null) => m.organisations.find((o) => o.id === id)?.abbreviation ?? '';
+  const org = (id: string | null) => (id ? names.orgShort(id, m.organisations.find((o) => o.id === id)?.abbreviation) : '');
   const byPerson = new Map(m.attendance.filter((a) => a.personId).map((a) => [a.personId!, a]));
   const set = async (pid: string, s: AttendanceStatus, substituteFor: string | null = null) => {
     try {
@@ -144,7 +146,11 @@ export function AttendancePanel({ m, onChange, locked }: { m: MeetingDetail; onC
                     ? ` (${t('meetings.attendance.standingInFor', { name: name(a.substituteForPersonId) })})`
                     : ''}
                 </th>
-                <td>{member?.organisationAbbreviation ?? org(a?.organisationId ?? null)}</td>
+                <td>
+                  {member?.organisationId
+                    ? names.orgShort(member.organisationId, member.organisationAbbreviation ?? '')
+                    : (member?.organisationAbbreviation ?? org(a?.organisationId ?? null))}
+                </td>
                 <td>
                   <select
                     className="native-select"
@@ -403,9 +409,10 @@ type Picker = { id: string; label: string };
 function useOwnerPickers() {
   const people = useLoad(() => api.people.list({}), []);
   const organisations = useLoad(() => api.organisations.list({}), []);
+  const names = useNames();
   return {
     people: (people.data ?? []).map((p): Picker => ({ id: p.id, label: p.name })),
-    organisations: (organisations.data ?? []).map((o): Picker => ({ id: o.id, label: `${o.abbreviation} – ${o.name}` })),
+    organisations: (organisations.data ?? []).map((o): Picker => ({ id: o.id, label: names.orgOption(o) })),
   };
 }
 
@@ -540,6 +547,7 @@ export function ActionsPanel({
   locked: boolean;
 }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const pickers = useOwnerPickers();
   const fresh = (): ActionFields => ({
@@ -559,7 +567,9 @@ export function ActionsPanel({
   const owner = (a: { ownerPersonId: string | null; ownerOrganisationId: string | null }) =>
     [
       a.ownerPersonId ? (m.peopleNames[a.ownerPersonId] ?? '') : '',
-      m.organisations.find((o) => o.id === a.ownerOrganisationId)?.abbreviation ?? '',
+      a.ownerOrganisationId
+        ? names.orgShort(a.ownerOrganisationId, m.organisations.find((o) => o.id === a.ownerOrganisationId)?.abbreviation)
+        : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -686,13 +696,16 @@ export function ActionsPanel({
 
 export function OpenActionsList({ m }: { m: MeetingDetail }) {
   const { t } = useTranslation();
+  const names = useNames();
   if (m.openActions.length === 0) return <p className="muted">{t('meetings.agenda.noOpenActions')}</p>;
   return (
     <ul aria-label={t('meetings.agenda.openActions')}>
       {m.openActions.map((a) => (
         <li key={a.id}>
           {a.title}
-          {a.ownerName ? ` — ${a.ownerName}` : ''}
+          {a.ownerName
+            ? ` — ${a.ownerPersonId || !a.ownerOrganisationId ? a.ownerName : names.orgShort(a.ownerOrganisationId, a.ownerName)}`
+            : ''}
           {a.dueDate ? ` — ${t('meetings.actions.dueOn', { date: formatDate(a.dueDate) })}` : ''}
           {a.overdue && <span className="badge"> {t('meetings.actions.overdue')}</span>}
           {a.meetingId && (

@@ -10,14 +10,20 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { ListToolbar } from '../../ui/ListToolbar';
 import { RowActions } from '../../ui/ArchiveButtons';
 import { useLoad } from '../../ui/useLoad';
-import { FormPanel, useFormSubmit } from '../../ui/forms';
+import { FormPanel, changedFields, useFormSubmit } from '../../ui/forms';
+import { refreshNames, useNames } from '../../ui/names';
+import { OtherLanguageNames, otherLanguageValues, type OtherLanguageValues } from '../../ui/OtherLanguageNames';
 import { useArchiveToggle } from '../../ui/useArchiveToggle';
 
-type Draft = { abbreviation: string; name: string; kind: OrganisationKind | ''; notes: string };
-const EMPTY: Draft = { abbreviation: '', name: '', kind: '', notes: '' };
+const NAME_KEYS = ['name', 'abbreviation'] as const;
+type Draft = { abbreviation: string; name: string; kind: OrganisationKind | ''; notes: string } & OtherLanguageValues<
+  (typeof NAME_KEYS)[number]
+>;
+const EMPTY: Draft = { abbreviation: '', name: '', kind: '', notes: '', ...otherLanguageValues(NAME_KEYS, undefined) };
 
 function OrganisationForm(props: { initial?: Organisation; onDone: (saved?: Organisation) => void }) {
   const { t } = useTranslation();
+  const names = useNames();
   const [draft, setDraft] = useState<Draft>(
     props.initial
       ? {
@@ -25,6 +31,7 @@ function OrganisationForm(props: { initial?: Organisation; onDone: (saved?: Orga
           name: props.initial.name,
           kind: props.initial.kind,
           notes: props.initial.notes ?? '',
+          ...otherLanguageValues(NAME_KEYS, props.initial),
         }
       : EMPTY,
   );
@@ -32,15 +39,24 @@ function OrganisationForm(props: { initial?: Organisation; onDone: (saved?: Orga
 
   const { errors, formError, submit } = useFormSubmit(
     organisationInput,
-    (data) => (props.initial ? api.organisations.update({ id: props.initial.id, patch: data }) : api.organisations.create(data)),
-    props.onDone,
+    async (data) => {
+      if (!props.initial) return api.organisations.create(data);
+      const patch = changedFields(data, props.initial);
+      return Object.keys(patch).length ? api.organisations.update({ id: props.initial.id, patch }) : props.initial;
+    },
+    (saved) => {
+      refreshNames();
+      props.onDone(saved);
+    },
   );
 
   return (
     <FormPanel
       id={props.initial ? 'organisation-edit-title' : 'organisation-new-title'}
       title={
-        props.initial ? t('organisations.form.editTitle', { name: props.initial.abbreviation }) : t('organisations.form.newTitle')
+        props.initial
+          ? t('organisations.form.editTitle', { name: names.orgShort(props.initial) })
+          : t('organisations.form.newTitle')
       }
       error={formError}
       onSubmit={() => void submit(draft)}
@@ -81,12 +97,14 @@ function OrganisationForm(props: { initial?: Organisation; onDone: (saved?: Orga
           name="notes"
         />
       </div>
+      <OtherLanguageNames keys={NAME_KEYS} values={draft} onChange={set} errors={errors} />
     </FormPanel>
   );
 }
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const [query, setQuery] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -108,7 +126,7 @@ export function OrganisationsPage() {
           onDone={(saved) => {
             setEditing(null);
             if (saved) {
-              notify('success', t('common.saved', { name: saved.abbreviation }));
+              notify('success', t('common.saved', { name: names.orgShort(saved) }));
               list.reload();
             }
           }}
@@ -139,17 +157,17 @@ export function OrganisationsPage() {
           <tbody>
             {list.data?.map((o) => (
               <tr key={o.id} className={o.deleted ? 'archived' : undefined}>
-                <td>{o.abbreviation}</td>
+                <td>{names.orgShort(o)}</td>
                 <td>
-                  {o.name} {o.deleted && <span className="badge">{t('common.archivedBadge')}</span>}
+                  {names.org(o)} {o.deleted && <span className="badge">{t('common.archivedBadge')}</span>}
                 </td>
                 <td>{t(`organisations.kinds.${o.kind}`)}</td>
                 <td>
                   <RowActions
-                    name={o.abbreviation}
+                    name={names.orgShort(o)}
                     archived={o.deleted}
                     onEdit={() => setEditing(o)}
-                    onToggleArchived={() => void toggleArchived(o, o.abbreviation)}
+                    onToggleArchived={() => void toggleArchived(o, names.orgShort(o))}
                   />
                 </td>
               </tr>

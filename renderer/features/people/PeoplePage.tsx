@@ -11,12 +11,14 @@ import { ListToolbar } from '../../ui/ListToolbar';
 import { useLoad } from '../../ui/useLoad';
 import { FormPanel, useFormSubmit } from '../../ui/forms';
 import { useArchiveToggle } from '../../ui/useArchiveToggle';
+import { useNames } from '../../ui/names';
 
 type Draft = { name: string; organisationId: string; email: string; phone: string; title: string };
 
 function PersonForm(props: { initial?: PersonListItem; onDone: (saved?: { name: string }) => void }) {
   const { t } = useTranslation();
   const p = props.initial;
+  const names = useNames();
   const [draft, setDraft] = useState<Draft>({
     name: p?.name ?? '',
     organisationId: p?.organisationId ?? '',
@@ -53,7 +55,7 @@ function PersonForm(props: { initial?: PersonListItem; onDone: (saved?: { name: 
           label={t('people.fields.organisation')}
           value={draft.organisationId}
           onChange={(v) => set({ organisationId: v })}
-          options={(organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.abbreviation} – ${o.name}` }))}
+          options={(organisations.data ?? []).map((o) => ({ value: o.id, label: names.orgOption(o) }))}
           emptyLabel={t('common.none')}
           error={errors.organisationId}
           name="organisationId"
@@ -91,6 +93,7 @@ function PersonForm(props: { initial?: PersonListItem; onDone: (saved?: { name: 
 
 export function PeoplePage() {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const [query, setQuery] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -149,7 +152,7 @@ export function PeoplePage() {
                 <td>
                   {p.name} {p.deleted && <span className="badge">{t('common.archivedBadge')}</span>}
                 </td>
-                <td>{p.organisationAbbreviation ?? ''}</td>
+                <td>{p.organisationAbbreviation ? names.orgShort(p.organisationId, p.organisationAbbreviation) : ''}</td>
                 <td>{p.email ?? ''}</td>
                 <td>{p.title ?? ''}</td>
                 <td>

@@ -29,7 +29,7 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useLoad } from '../../ui/useLoad';
 import { IndicatorChart } from './IndicatorChart';
 import { today } from '../../ui/today';
-
+import { useNames } from '../../ui/names';
 
 /** Form errors from a failed call: field messages when there are any, else one sentence on `fallbackField`. */
 function errorsOf(t: ReturnType<typeof useTranslation>['t'], e: unknown, fallbackField: string): FieldErrors {
@@ -268,6 +268,7 @@ function CommitmentForm({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const [organisationId, setOrganisationId] = useState('');
   const [status, setStatus] = useState<CommitmentStatus>('decided');
@@ -289,7 +290,10 @@ function CommitmentForm({
       setOrganisationId('');
       setDecisionDate('');
       setDecisionReference('');
-      notify('success', t('portfolio.measure.commitmentSaved', { name: saved.abbreviation }));
+      notify(
+        'success',
+        t('portfolio.measure.commitmentSaved', { name: names.orgShort(saved.organisationId, saved.abbreviation) }),
+      );
       onSaved();
     } catch (e) {
       setErrors(errorsOf(t, e, 'organisationId'));
@@ -438,6 +442,7 @@ function MeasureCard({
   onChange: () => void;
 }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const [editing, setEditing] = useState(false);
   const headingId = `measure-${measure.id}`;
@@ -480,7 +485,8 @@ function MeasureCard({
         {measure.responsibleAbbreviation && (
           <>
             {' · '}
-            {t('portfolio.measure.responsible')}: {measure.responsibleAbbreviation}
+            {t('portfolio.measure.responsible')}:{' '}
+            {names.orgShort(measure.responsibleOrganisationId, measure.responsibleAbbreviation)}
           </>
         )}
         {(measure.startDate || measure.dueDate) && (
@@ -521,7 +527,7 @@ function MeasureCard({
           <tbody>
             {measure.organisations.map((o) => (
               <tr key={o.id}>
-                <td>{o.abbreviation}</td>
+                <td>{names.orgShort(o.organisationId, o.abbreviation)}</td>
                 <td>{t(`portfolio.commitmentStatuses.${o.commitmentStatus}`)}</td>
                 <td>{formatDate(o.decisionDate)}</td>
                 <td>{o.decisionReference ?? ''}</td>
@@ -532,7 +538,10 @@ function MeasureCard({
                     onClick={() =>
                       void api.portfolio.removeCommitment({ id: o.id }).then(
                         () => {
-                          notify('success', t('portfolio.measure.commitmentRemoved', { name: o.abbreviation }));
+                          notify(
+                            'success',
+                            t('portfolio.measure.commitmentRemoved', { name: names.orgShort(o.organisationId, o.abbreviation) }),
+                          );
                           onChange();
                         },
                         (e: unknown) => notify('error', describeError(t, e)),
@@ -540,7 +549,7 @@ function MeasureCard({
                     }
                   >
                     {t('common.actions.remove')}
-                    <span className="visually-hidden"> ({o.abbreviation})</span>
+                    <span className="visually-hidden"> ({names.orgShort(o.organisationId, o.abbreviation)})</span>
                   </button>
                 </td>
               </tr>
@@ -919,7 +928,8 @@ function PlanSection({ group }: { group: GroupDetail }) {
   const notify = useApp((s) => s.notify);
   const plan = useLoad(() => api.portfolio.plan({ groupId: group.id }), [group.id]);
   const orgs = useLoad(() => api.organisations.list({}), []);
-  const organisations = (orgs.data ?? []).map((o) => ({ value: o.id, label: `${o.abbreviation} – ${o.name}` }));
+  const names = useNames();
+  const organisations = (orgs.data ?? []).map((o) => ({ value: o.id, label: names.orgOption(o) }));
   const p = plan.data;
 
   const create = async (v: MeasureValues): Promise<FieldErrors | null> => {

@@ -9,6 +9,7 @@ import { describeError } from '../../ui/errors';
 import { SelectField } from '../../ui/fields';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
+import { useNames } from '../../ui/names';
 
 function ItemList(props: {
   id: string;
@@ -19,6 +20,10 @@ function ItemList(props: {
   detail?: (item: HomeItem) => ReactNode;
   extra?: ReactNode;
 }) {
+  const names = useNames();
+  // The item's group in the UI language (the backend sends the name as written; a handover's title is it).
+  const groupName = (item: HomeItem) => (item.groupId ? names.group(item.groupId, item.groupName ?? '') : item.groupName);
+  const title = (item: HomeItem) => (item.groupId && item.title === item.groupName ? groupName(item) : item.title);
   return (
     <section className="panel" aria-labelledby={props.id}>
       <Heading variant="h2" id={props.id}>
@@ -31,10 +36,10 @@ function ItemList(props: {
         <ul className="home-list">
           {props.items.map((item) => (
             <li key={`${item.id}-${item.detail ?? ''}`}>
-              <RouteLink to={props.route(item)}>{item.title}</RouteLink>
+              <RouteLink to={props.route(item)}>{title(item)}</RouteLink>
               {item.date && <> · {formatDate(item.date)}</>}
               {props.detail?.(item)}
-              {item.groupName && item.groupName !== item.title && <span className="muted"> · {item.groupName}</span>}
+              {item.groupName && item.groupName !== item.title && <span className="muted"> · {groupName(item)}</span>}
             </li>
           ))}
         </ul>
@@ -46,6 +51,7 @@ function ItemList(props: {
 /** Home ("today"): what needs attention now, each item a link to where it is handled. */
 export function HomePage(_props: { params: string[] }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const home = useLoad(() => api.portfolio.home({}), []);
   const people = useLoad(() => api.people.list({}), []);
@@ -78,7 +84,9 @@ export function HomePage(_props: { params: string[] }) {
             onChange={(v) => void chooseMe(v)}
             options={(people.data ?? []).map((p) => ({
               value: p.id,
-              label: p.organisationAbbreviation ? `${p.name} (${p.organisationAbbreviation})` : p.name,
+              label: p.organisationAbbreviation
+                ? `${p.name} (${names.orgShort(p.organisationId, p.organisationAbbreviation)})`
+                : p.name,
             }))}
             emptyLabel={t('portfolio.home.meNone')}
           />

@@ -19,7 +19,7 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
 import { today } from '../../ui/today';
-
+import { useNames } from '../../ui/names';
 
 type SortKey = 'number' | 'lastMeeting' | 'attendance' | 'overdue' | 'progress';
 const SORTS: SortKey[] = ['number', 'lastMeeting', 'attendance', 'overdue', 'progress'];
@@ -44,6 +44,7 @@ function compareRows(key: SortKey) {
 
 function PortfolioTable() {
   const { t } = useTranslation();
+  const names = useNames();
   const view = useLoad(() => api.portfolio.view({}), []);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<GroupStatus | ''>('');
@@ -52,9 +53,15 @@ function PortfolioTable() {
     const q = query.trim().toLocaleLowerCase();
     return (view.data?.rows ?? [])
       .filter((r) => !status || r.status === status)
-      .filter((r) => !q || r.name.toLocaleLowerCase().includes(q) || r.leads.some((l) => l.toLocaleLowerCase().includes(q)))
+      .filter(
+        (r) =>
+          !q ||
+          [r.name, names.group(r.groupId, r.name), ...r.leads, ...r.leads.map(names.orgShortOf)].some((s) =>
+            s.toLocaleLowerCase().includes(q),
+          ),
+      )
       .sort(compareRows(sort));
-  }, [view.data, query, status, sort]);
+  }, [view.data, query, status, sort, names]);
 
   if (view.error) return <p role="alert">{describeError(t, view.error)}</p>;
   const v = view.data;
@@ -117,10 +124,10 @@ function PortfolioTable() {
                   <th scope="row">
                     <RouteLink to={to('groups', r.groupId, 'plan')}>
                       {r.priorityNumber ? `${r.priorityNumber}. ` : ''}
-                      {r.name}
+                      {names.group(r.groupId, r.name)}
                     </RouteLink>
                   </th>
-                  <td>{r.leads.join(', ')}</td>
+                  <td>{r.leads.map(names.orgShortOf).join(', ')}</td>
                   <td>{t(`groups.statuses.${r.status}`)}</td>
                   <td>{formatDate(r.lastMeeting) || '—'}</td>
                   <td>{formatDate(r.nextMeeting) || '—'}</td>
@@ -333,6 +340,7 @@ function ReviewItemForm({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const [decision, setDecision] = useState<ReviewDecision | ''>(item.decision ?? '');
   const [rationale, setRationale] = useState(item.rationale ?? '');
@@ -340,7 +348,7 @@ function ReviewItemForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const closed = review.status === 'closed';
   const headingId = `review-item-${item.id}`;
-  const name = `${item.priorityNumber ? `${item.priorityNumber}. ` : ''}${item.groupName}`;
+  const name = `${item.priorityNumber ? `${item.priorityNumber}. ` : ''}${names.group(item.groupId, item.groupName)}`;
 
   const submit = async () => {
     const checked = validateWith(t, reviewDecisionInput, {
@@ -353,7 +361,7 @@ function ReviewItemForm({
     try {
       await api.portfolio.recordReviewDecision(checked.data);
       setErrors({});
-      notify('success', t('portfolio.review.recorded', { name: item.groupName }));
+      notify('success', t('portfolio.review.recorded', { name: names.group(item.groupId, item.groupName) }));
       onSaved();
     } catch (e) {
       const fields = fieldErrorsOf(t, e);
@@ -396,7 +404,7 @@ function ReviewItemForm({
                 onChange={setMergeInto}
                 options={review.items
                   .filter((i) => i.groupId !== item.groupId)
-                  .map((i) => ({ value: i.groupId, label: i.groupName }))}
+                  .map((i) => ({ value: i.groupId, label: names.group(i.groupId, i.groupName) }))}
                 emptyLabel={t('common.choose')}
                 error={errors.mergeIntoGroupId}
               />

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { PAGES, useApp, type PageName } from '../../store/app';
 import { describeError } from '../../ui/errors';
 import './portfolio.css';
+import { useNames } from '../../ui/names';
 
 const isPage = (p: string): p is PageName => (PAGES as readonly string[]).includes(p);
 
@@ -15,6 +16,7 @@ const isPage = (p: string): p is PageName => (PAGES as readonly string[]).includ
  */
 export function SearchDialog() {
   const { t } = useTranslation();
+  const names = useNames();
   const navigate = useApp((s) => s.navigate);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -187,7 +189,9 @@ export function SearchDialog() {
                         onMouseMove={() => setActive(i)}
                         onClick={() => choose(hit)}
                       >
-                        <span className="search-hit-title">{hit.title}</span>
+                        <span className="search-hit-title">
+                          {hit.kind === 'group' ? names.group(hit.id, hit.title) : hit.title}
+                        </span>
                         {hit.groupName && <span className="muted"> · {hit.groupName}</span>}
                         {hit.snippet && hit.snippet !== hit.title && <span className="search-snippet">{hit.snippet}</span>}
                       </div>

@@ -11,6 +11,8 @@ import { SelectField, TextField } from '../../ui/fields';
 import { Dialog } from './Dialog';
 import { changeLines } from './Glance';
 import { isIsoDate } from '../../../shared/rotation';
+import { useNames } from '../../ui/names';
+import { membersIn } from './names';
 
 export type DialogState = { kind: 'override' | 'swap' | 'skip'; entry: ScheduleEntry } | { kind: 'leave' } | null;
 
@@ -94,7 +96,9 @@ function ChangePreview({ change, view }: { change: RotationChangeInput | null; v
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   const current = state?.key === key ? state : null;
-  const names = new Map([...view.members, ...(current?.preview?.members ?? [])].map((m) => [m.id, m.label]));
+  const inLanguage = useNames();
+  const previewMembers = membersIn(current?.preview?.members ?? [], view.rotation.unit, inLanguage);
+  const names = new Map([...view.members, ...previewMembers].map((m) => [m.id, m.label]));
   const label = (id: string | null) => (id ? (names.get(id) ?? '?') : '–');
   return (
     <section className="change-preview" aria-labelledby={headingId} aria-live="polite">

@@ -7,14 +7,17 @@ import { formatDate } from '../../ui/dates';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
 import { ChairNowLine } from './Glance';
+import { useNames } from '../../ui/names';
+import { viewIn } from './names';
 
 const NEXT_COUNT = 4;
 
 /** On a group's page: who chairs the next meetings (or terms), an upcoming handover, and the schedule link. */
 export function GroupPanel({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();
+  const names = useNames();
   const loaded = useLoad(() => api.rotation.forGroup({ groupId: group.id }), [group.id]);
-  const view = loaded.data;
+  const view = loaded.data ? viewIn(loaded.data, names) : loaded.data;
   if (view === undefined) return null;
   if (view === null) {
     return (

@@ -13,6 +13,8 @@ import { useLoad } from '../../ui/useLoad';
 import { changeable, RotationDialog, slotName, type DialogState } from './Dialogs';
 import { ChairNowLine, RotationHistory, Timeline } from './Glance';
 import { CreateRotationForm, EditOrderForm, SettingsForm } from './RotationForms';
+import { useNames } from '../../ui/names';
+import { viewIn } from './names';
 
 /** `#/rotation`: the groups with a rotating chair. `#/rotation/<groupId>`: that group's schedule. */
 export function RotationPage(props: { params: string[] }) {
@@ -22,6 +24,7 @@ export function RotationPage(props: { params: string[] }) {
 
 function RotationList() {
   const { t } = useTranslation();
+  const names = useNames();
   const navigate = useApp((s) => s.navigate);
   const rotations = useLoad(() => api.rotation.list({}), []);
   const groups = useLoad(() => api.groups.list({}), []);
@@ -53,14 +56,17 @@ function RotationList() {
               {rotations.data.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <RouteLink to={to('rotation', r.groupId)}>{r.groupName}</RouteLink>
+                    <RouteLink to={to('rotation', r.groupId)}>{names.groupTitle(r.groupId, r.groupName)}</RouteLink>
                   </td>
                   <td>{r.name}</td>
                   <td>{t(`rotation.modes.${r.mode}`)}</td>
-                  <td>{r.memberLabels.join(' → ')}</td>
+                  <td>{(r.unit === 'organisations' ? r.memberLabels.map(names.orgShortOf) : r.memberLabels).join(' → ')}</td>
                   <td>
                     {r.nextChair
-                      ? t('rotation.list.nextChairValue', { chair: r.nextChair.label, date: formatDate(r.nextChair.date) })
+                      ? t('rotation.list.nextChairValue', {
+                          chair: r.unit === 'organisations' ? names.orgShortOf(r.nextChair.label) : r.nextChair.label,
+                          date: formatDate(r.nextChair.date),
+                        })
                       : '–'}
                   </td>
                 </tr>
@@ -86,7 +92,9 @@ function RotationList() {
               label={t('rotation.list.chooseGroup')}
               value={groupId}
               onChange={setGroupId}
-              options={(groups.data ?? []).filter((g) => !withRotation.has(g.id)).map((g) => ({ value: g.id, label: g.name }))}
+              options={(groups.data ?? [])
+                .filter((g) => !withRotation.has(g.id))
+                .map((g) => ({ value: g.id, label: names.group(g) }))}
               emptyLabel={t('common.choose')}
               error={error}
             />
@@ -100,13 +108,13 @@ function RotationList() {
 
 function ScheduleScreen({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
+  const names = useNames();
   const group = useLoad(() => api.groups.get({ id: groupId }), [groupId]);
   const loaded = useLoad(() => api.rotation.forGroup({ groupId }), [groupId]);
   const [override, setOverride] = useState<RotationView | null | undefined>(undefined);
-  const view = override === undefined ? loaded.data : override;
-  const groupName =
-    view?.groupName ??
-    (group.data ? `${group.data.priorityNumber ? `${group.data.priorityNumber}. ` : ''}${group.data.name}` : '');
+  const given = override === undefined ? loaded.data : override;
+  const view = given ? viewIn(given, names) : given;
+  const groupName = group.data ? names.groupTitle(group.data) : (view?.groupName ?? '');
 
   return (
     <>

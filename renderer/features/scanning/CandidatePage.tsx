@@ -25,6 +25,7 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { formatDate } from '../../ui/dates';
 import { useLoad } from '../../ui/useLoad';
 import { CandidateStatusBadge, CheckboxGroup, DL_STYLE, InputField, Section, fmt } from './parts';
+import { useNames } from '../../ui/names';
 
 interface FormState {
   title: string;
@@ -183,7 +184,8 @@ function CandidateForm(props: {
   const groups = useLoad(() => api.groups.list({ kind: 'priority_group' }), []);
   const hits = useSimilar(f.title, f.phenomenon, props.existing?.id);
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((prev) => ({ ...prev, [k]: v }));
-  const orgOptions = (organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.abbreviation} – ${o.name}` }));
+  const names = useNames();
+  const orgOptions = (organisations.data ?? []).map((o) => ({ value: o.id, label: names.orgOption(o) }));
 
   const save = async (submit: boolean) => {
     const input = toInput(f);
@@ -392,7 +394,7 @@ function CandidateForm(props: {
         <div className="form-grid">
           <CheckboxGroup
             legend={t('scanning.fields.relatedGroups')}
-            options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            options={(groups.data ?? []).map((g) => ({ value: g.id, label: names.group(g) }))}
             value={f.relatedGroupIds}
             onChange={(v) => set('relatedGroupIds', v)}
           />
@@ -444,6 +446,7 @@ function CandidateForm(props: {
 
 function CandidateView({ c }: { c: CandidateDetail }) {
   const { t } = useTranslation();
+  const names = useNames();
   const row = (label: string, value: React.ReactNode) => (
     <>
       <dt>{label}</dt>
@@ -471,14 +474,26 @@ function CandidateView({ c }: { c: CandidateDetail }) {
         )}
         {row(t('scanning.fields.tags'), [...c.steep.map((s) => t(`scanning.steep.${s}`)), ...c.tags].join(', '))}
         {row(t('scanning.fields.timeHorizon'), c.timeHorizon ? t(`scanning.timeHorizons.${c.timeHorizon}`) : null)}
-        {row(t('scanning.fields.proposer'), [c.proposerName, c.proposerOrganisationAbbreviation].filter(Boolean).join(', '))}
+        {row(
+          t('scanning.fields.proposer'),
+          [
+            c.proposerName,
+            c.proposerOrganisationAbbreviation && names.orgShort(c.proposerOrganisationId, c.proposerOrganisationAbbreviation),
+          ]
+            .filter(Boolean)
+            .join(', '),
+        )}
         {row(
           t('scanning.fields.lead'),
-          c.leadAbbreviation ? `${c.leadAbbreviation} (${t(`scanning.orgResponses.${c.leadStatus ?? 'asked'}`)})` : null,
+          c.leadAbbreviation
+            ? `${names.orgShort(c.leadOrganisationId, c.leadAbbreviation)} (${t(`scanning.orgResponses.${c.leadStatus ?? 'asked'}`)})`
+            : null,
         )}
         {row(
           t('scanning.fields.participants'),
-          c.participants.map((p) => `${p.abbreviation} (${t(`scanning.orgResponses.${p.status}`)})`).join(', '),
+          c.participants
+            .map((p) => `${names.orgShort(p.organisationId, p.abbreviation)} (${t(`scanning.orgResponses.${p.status}`)})`)
+            .join(', '),
         )}
         {row(
           t('scanning.fields.relatedGroups'),
@@ -486,7 +501,7 @@ function CandidateView({ c }: { c: CandidateDetail }) {
             <ul>
               {c.relatedGroups.map((g) => (
                 <li key={g.id}>
-                  <RouteLink to={to('groups', g.id)}>{g.name}</RouteLink>
+                  <RouteLink to={to('groups', g.id)}>{names.group(g.id, g.name)}</RouteLink>
                 </li>
               ))}
             </ul>
@@ -509,6 +524,7 @@ function CandidateView({ c }: { c: CandidateDetail }) {
 
 export function CandidatePage(props: { candidateId?: string; roundId?: string }) {
   const { t } = useTranslation();
+  const names = useNames();
   const navigate = useApp((s) => s.navigate);
   const notify = useApp((s) => s.notify);
   const [editing, setEditing] = useState(false);
@@ -608,13 +624,17 @@ export function CandidatePage(props: { candidateId?: string; roundId?: string })
           {c.decision.createdGroupId && (
             <Paragraph>
               {t('scanning.decisions.createdGroup')}{' '}
-              <RouteLink to={to('groups', c.decision.createdGroupId)}>{c.decision.createdGroupName ?? ''}</RouteLink>
+              <RouteLink to={to('groups', c.decision.createdGroupId)}>
+                {names.group(c.decision.createdGroupId, c.decision.createdGroupName ?? '')}
+              </RouteLink>
             </Paragraph>
           )}
           {c.decision.targetGroupId && (
             <Paragraph>
               {t('scanning.decisions.foldedInto')}{' '}
-              <RouteLink to={to('groups', c.decision.targetGroupId)}>{c.decision.targetGroupName ?? ''}</RouteLink>
+              <RouteLink to={to('groups', c.decision.targetGroupId)}>
+                {names.group(c.decision.targetGroupId, c.decision.targetGroupName ?? '')}
+              </RouteLink>
             </Paragraph>
           )}
         </section>

@@ -44,6 +44,7 @@ import {
   type ActingAs,
 } from './parts';
 import { NowCard, PhaseStepper } from './RoundPhases';
+import { useNames } from '../../ui/names';
 
 /** Candidate moves offered as buttons; merging, proposing and decisions have their own controls. */
 const MANUAL: CandidateStatus[] = [
@@ -291,6 +292,7 @@ function CandidatesSection({
   onShow: (s: CandidateStatus | null) => void;
 }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const onError = useNotifyError();
   const [selected, setSelected] = useState<string[]>([]);
@@ -375,7 +377,7 @@ function CandidatesSection({
                   <td>
                     <CandidateStatusBadge status={c.status} />
                   </td>
-                  <td>{c.leadAbbreviation ?? ''}</td>
+                  <td>{c.leadAbbreviation ? names.orgShort(c.leadOrganisationId, c.leadAbbreviation) : ''}</td>
                   <td>
                     {moves(c).map((s) => (
                       <button
@@ -924,6 +926,7 @@ function DocumentSection({ round }: { round: RoundDetail }) {
 
 function DecisionForm({ candidate, onChange }: { candidate: CandidateSummary; onChange: () => void }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const groups = useLoad(() => api.groups.list({ kind: 'priority_group' }), []);
   const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
@@ -992,7 +995,7 @@ function DecisionForm({ candidate, onChange }: { candidate: CandidateSummary; on
             value={targetGroupId}
             onChange={setTargetGroupId}
             emptyLabel={t('common.choose')}
-            options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            options={(groups.data ?? []).map((g) => ({ value: g.id, label: names.group(g) }))}
             error={errors.targetGroupId}
           />
         )}
@@ -1197,6 +1200,7 @@ const isCandidateStatus = (v: string | undefined): v is CandidateStatus =>
  */
 export function RoundPage({ roundId, place, show }: { roundId: string; place?: string; show?: string }) {
   const { t } = useTranslation();
+  const names = useNames();
   const navigate = useApp((s) => s.navigate);
   const [acting, setActing] = useActingAs();
   const round = useLoad(() => api.scanning.getRound({ id: roundId }), [roundId]);
@@ -1282,7 +1286,7 @@ export function RoundPage({ roundId, place, show }: { roundId: string; place?: s
       <Paragraph>
         <RouteLink to={to('scanning')}>{t('scanning.round.back')}</RouteLink>
         {' · '}
-        {t(`scanning.lanes.${r.lane}`)} · {r.groupName}
+        {t(`scanning.lanes.${r.lane}`)} · {names.group(r.groupId, r.groupName)}
         {r.proposalCap !== null && ` · ${t('scanning.round.capIs', { cap: r.proposalCap })}`}
       </Paragraph>
       <PhaseStepper round={r} />

@@ -7,6 +7,7 @@ import { to } from '../../store/app';
 import { formatDate, formatDateRangeParts } from '../../ui/dates';
 import { RouteLink } from '../../ui/RouteLink';
 import { useToday } from '../../ui/today';
+import { useNames } from '../../ui/names';
 
 /**
  * The top of the round page: every phase of the round with its dates (Decidim's phases), and a card that
@@ -69,6 +70,7 @@ function useWhen() {
 /** "2 of 3 have scored" with a bar; counts only (the round read's completion, blind.ts). */
 function AssessorProgress({ round }: { round: RoundDetail }) {
   const { t } = useTranslation();
+  const names = useNames();
   const c = round.completion;
   if (!c) return null;
   if (c.cellsPerAssessor === 0) return <Paragraph>{t('scanning.roundPage.nothingToScore')}</Paragraph>;
@@ -82,12 +84,14 @@ function AssessorProgress({ round }: { round: RoundDetail }) {
       {c.started > 0 && <p className="muted">{t('scanning.roundPage.started', { count: c.started })}</p>}
       <p className="muted">
         {c.total === 0
-          ? t('scanning.roundPage.noAssessors', { group: round.groupName })
-          : t('scanning.roundPage.assessorsFrom', { group: round.groupName })}
+          ? t('scanning.roundPage.noAssessors', { group: names.group(round.groupId, round.groupName) })
+          : t('scanning.roundPage.assessorsFrom', { group: names.group(round.groupId, round.groupName) })}
       </p>
       {c.total === 0 && (
         <p>
-          <RouteLink to={to('groups', round.groupId)}>{t('scanning.roundPage.openGroup', { group: round.groupName })}</RouteLink>
+          <RouteLink to={to('groups', round.groupId)}>
+            {t('scanning.roundPage.openGroup', { group: names.group(round.groupId, round.groupName) })}
+          </RouteLink>
         </p>
       )}
     </div>

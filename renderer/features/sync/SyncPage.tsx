@@ -12,6 +12,7 @@ import { useFormSubmit } from '../../ui/forms';
 import { SelectField, TextField } from '../../ui/fields';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
+import { useNames } from '../../ui/names';
 
 /** How often the page refreshes its status lines (what came in meanwhile, "2 minutes ago"). */
 const REFRESH_MS = 15_000;
@@ -60,6 +61,8 @@ export function SyncPage() {
 
 function LinkedGroup({ status: s, onChange }: { status: SyncStatus; onChange: () => void }) {
   const { t } = useTranslation();
+  const names = useNames();
+  const groupName = names.group(s.groupId, s.groupName);
   const notify = useApp((st) => st.notify);
   const [busy, setBusy] = useState(false);
   const [showLog, setShowLog] = useState(false);
@@ -98,7 +101,7 @@ function LinkedGroup({ status: s, onChange }: { status: SyncStatus; onChange: ()
   return (
     <section className="panel sync-group" aria-labelledby={headingId}>
       <Heading variant="h3" id={headingId}>
-        {s.groupName}
+        {groupName}
       </Heading>
       <p className={`sync-state sync-state-${s.state}`}>{t(`sync.state.${s.state}`)}</p>
       <ul className="sync-status">
@@ -150,7 +153,7 @@ function LinkedGroup({ status: s, onChange }: { status: SyncStatus; onChange: ()
       <div className="form-actions">
         <Button
           disabled={busy || s.state !== 'active'}
-          aria-label={`${t('sync.actions.exchangeNow')}: ${s.groupName}`}
+          aria-label={`${t('sync.actions.exchangeNow')}: ${groupName}`}
           onClick={() => void run(() => api.sync.exchangeNow({ groupId: s.groupId }), t('sync.actions.exchanged'))}
         >
           {t('sync.actions.exchangeNow')}
@@ -158,7 +161,7 @@ function LinkedGroup({ status: s, onChange }: { status: SyncStatus; onChange: ()
         <Button
           variant="secondary"
           disabled={busy}
-          aria-label={`${s.state === 'paused' ? t('sync.actions.resume') : t('sync.actions.pause')}: ${s.groupName}`}
+          aria-label={`${s.state === 'paused' ? t('sync.actions.resume') : t('sync.actions.pause')}: ${groupName}`}
           onClick={() => void run(() => api.sync.pause({ groupId: s.groupId, paused: s.state !== 'paused' }))}
         >
           {s.state === 'paused' ? t('sync.actions.resume') : t('sync.actions.pause')}
@@ -169,7 +172,7 @@ function LinkedGroup({ status: s, onChange }: { status: SyncStatus; onChange: ()
         <Button
           variant="secondary"
           disabled={busy}
-          aria-label={`${t('sync.actions.unlink')}: ${s.groupName}`}
+          aria-label={`${t('sync.actions.unlink')}: ${groupName}`}
           onClick={() => setConfirmUnlink(true)}
         >
           {t('sync.actions.unlink')}
@@ -178,12 +181,12 @@ function LinkedGroup({ status: s, onChange }: { status: SyncStatus; onChange: ()
 
       {confirmUnlink && (
         <div className="panel" role="alertdialog" aria-modal="false" aria-labelledby={`${headingId}-unlink`}>
-          <p id={`${headingId}-unlink`}>{t('sync.actions.unlinkConfirm', { group: s.groupName })}</p>
+          <p id={`${headingId}-unlink`}>{t('sync.actions.unlinkConfirm', { group: groupName })}</p>
           <div className="form-actions">
             <Button
               disabled={busy}
               onClick={() =>
-                void run(() => api.sync.unlink({ groupId: s.groupId }), t('sync.actions.unlinked', { group: s.groupName }))
+                void run(() => api.sync.unlink({ groupId: s.groupId }), t('sync.actions.unlinked', { group: groupName }))
               }
             >
               {t('sync.actions.unlink')}
@@ -338,6 +341,7 @@ function SyncLog({ groupId, lastExchangeAt }: { groupId: string; lastExchangeAt:
 
 function LinkForm({ linked, onLinked }: { linked: string[]; onLinked: () => void }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notify = useApp((s) => s.notify);
   const info = useApp((s) => s.info);
   const groups = useLoad(() => api.groups.list({}), []);
@@ -349,12 +353,12 @@ function LinkForm({ linked, onLinked }: { linked: string[]; onLinked: () => void
     syncLinkInput,
     (data) => api.sync.link({ ...data, remember: desktop && data.remember }),
     (status) => {
-      notify('success', t('sync.link.linked', { group: status.groupName }));
+      notify('success', t('sync.link.linked', { group: names.group(status.groupId, status.groupName) }));
       setValues(empty);
       onLinked();
     },
   );
-  const options = (groups.data ?? []).filter((g) => !linked.includes(g.id)).map((g) => ({ value: g.id, label: g.name }));
+  const options = (groups.data ?? []).filter((g) => !linked.includes(g.id)).map((g) => ({ value: g.id, label: names.group(g) }));
   return (
     <section className="panel" aria-labelledby="sync-link">
       <Heading variant="h2" id="sync-link">
