@@ -205,6 +205,15 @@ export const RAW_QUERIES: Record<string, RawQuery> = {
       `SELECT v.* FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.group_id = @g AND v.deleted = 0 ORDER BY v.period`,
       { g: groupId },
     ],
+    // The action items and decisions the plan offers to link to a measure (up to 500, newest first).
+    [
+      `SELECT * FROM (
+         SELECT 'action_item' AS kind, id, title, measure_id, created_at FROM action_items WHERE group_id = @g AND deleted = 0 AND status <> 'cancelled'
+         UNION ALL
+         SELECT 'decision', id, coalesce(number || ' ', '') || substr(text, 1, 120), measure_id, created_at FROM decisions WHERE group_id = @g AND deleted = 0
+       ) ORDER BY created_at DESC LIMIT 500`,
+      { g: groupId },
+    ],
   ],
   'portfolio.lifecycle (one group)': ({ groupId }) => [
     [`SELECT * FROM work_groups WHERE id = @g`, { g: groupId }],
@@ -225,7 +234,18 @@ export const RAW_QUERIES: Record<string, RawQuery> = {
       { g: groupId },
     ],
     [
-      `SELECT id, date, start_time, status, moved_to_date, chair_person_id, chair_organisation_id, chair_source FROM meetings WHERE group_id = @g AND deleted = 0 ORDER BY date`,
+      `SELECT id, title, date, start_time, status, moved_to_date, chair_person_id, chair_organisation_id, chair_source FROM meetings WHERE group_id = @g AND deleted = 0 ORDER BY date`,
+      { g: groupId },
+    ],
+    // Who said they will be away (the schedule marks an absent chair) and the rotation's recorded changes.
+    [
+      `SELECT a.meeting_id, a.organisation_id, a.person_id FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+       WHERE m.group_id = @g AND a.deleted = 0 AND a.status IN ('excused', 'absent')`,
+      { g: groupId },
+    ],
+    [
+      `SELECT h.* FROM status_history h JOIN rotations r ON r.id = h.entity_id
+       WHERE r.group_id = @g AND h.entity_type = 'rotation' AND h.deleted = 0 ORDER BY h.created_at, h.hlc`,
       { g: groupId },
     ],
   ],

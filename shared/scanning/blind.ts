@@ -9,6 +9,8 @@
  *   (generic over the score row type, so comments and other columns pass through untouched)
  *   assessorCompletion({ assessorIds, candidateIds, criterionIds, scores }): AssessorCompletion
  *       → { total, done, started, cellsPerAssessor }   counts only, safe to show to anyone at any time
+ *   completionFromCounts({ assessorIds, cellsPerAssessor, cellsByAssessor }): the same from per-assessor
+ *       counts of distinct counted cells (the backend counts them in SQL)
  *
  * Rules (decisions)
  *   - While the assessment window is not yet closed (planned … assessment) an assessor sees ONLY their own
@@ -107,23 +109,46 @@ export function assessorCompletion(args: {
   criterionIds: readonly string[];
   scores: readonly ScoreCellLike[];
 }): AssessorCompletion {
-  const candidates = new Set(args.candidateIds);
-  const criteria = new Set(args.criterionIds);
-  const cellsPerAssessor = candidates.size * criteria.size;
-  const covered = new Map<string, Set<string>>();
-  for (const id of args.assessorIds) covered.set(id, covered.get(id) ?? new Set());
+  // Each cell is a number: candidate's index × criteria + criterion's index (unambiguous whatever the
+  // ids hold, and without building a key string per row: a round has thousands of rows).
+  const candidates = new Map<string, number>();
+  for (const id of args.candidateIds) if (!candidates.has(id)) candidates.set(id, candidates.size);
+  const criteria = new Map<string, number>();
+  for (const id of args.criterionIds) if (!criteria.has(id)) criteria.set(id, criteria.size);
+  const covered = new Map<string, Set<number>>();
   for (const s of args.scores) {
-    if (!candidates.has(s.candidateId) || !criteria.has(s.criterionId)) continue;
-    const cells = covered.get(s.assessorId) ?? new Set<string>();
-    // JSON keeps the pair unambiguous whatever characters the ids hold.
-    cells.add(JSON.stringify([s.candidateId, s.criterionId]));
-    covered.set(s.assessorId, cells);
+    const i = candidates.get(s.candidateId);
+    const j = criteria.get(s.criterionId);
+    if (i === undefined || j === undefined) continue;
+    let cells = covered.get(s.assessorId);
+    if (!cells) covered.set(s.assessorId, (cells = new Set<number>()));
+    cells.add(i * criteria.size + j);
   }
+  return completionFromCounts({
+    assessorIds: args.assessorIds,
+    cellsPerAssessor: candidates.size * criteria.size,
+    cellsByAssessor: new Map([...covered].map(([id, cells]) => [id, cells.size])),
+  });
+}
+
+/**
+ * The same counts from how many distinct counted cells (of the candidates and criteria being assessed)
+ * each assessor has a row for: what a database can count without handing over every row.
+ */
+export function completionFromCounts(args: {
+  assessorIds: readonly string[];
+  cellsPerAssessor: number;
+  cellsByAssessor: ReadonlyMap<string, number>;
+}): AssessorCompletion {
+  const { cellsPerAssessor } = args;
+  const covered = new Map<string, number>();
+  for (const id of args.assessorIds) covered.set(id, 0);
+  for (const [id, n] of args.cellsByAssessor) if (n > 0) covered.set(id, n);
   let done = 0;
   let started = 0;
   for (const cells of covered.values()) {
-    if (cellsPerAssessor > 0 && cells.size === cellsPerAssessor) done++;
-    else if (cells.size > 0) started++;
+    if (cellsPerAssessor > 0 && cells === cellsPerAssessor) done++;
+    else if (cells > 0) started++;
   }
   return { total: covered.size, done, started, cellsPerAssessor };
 }

@@ -280,6 +280,21 @@ describe('portfolio figures', () => {
     // Priority 8 moved into the action programme in 2020; priority 9 has not started.
     for (const n of [8, 9]) expect(row(n).meetingsLast12Months, `priority ${n}`).toBe(0);
   });
+
+  it('reads figures for the priorities only: members, organisations, measures and indicators of subgroups change nothing', async () => {
+    t = await startTestBackend({ now: NOW, demo: true });
+    const before = await t.api.portfolio.view({});
+    const parent = before.rows.find((r) => r.priorityNumber === 2)!;
+    const sub = await t.api.groups.create({ kind: 'subgroup', name: 'Alaryhmä', status: 'active', parentId: parent.groupId });
+    const person = await t.api.people.create({ name: 'Alaryhmän Jäsen' });
+    await t.api.groups.addMember({ groupId: sub.id, personId: person.id, role: 'member' });
+    const org = await t.api.organisations.create({ abbreviation: 'AAA', name: 'Alaryhmän virasto', kind: 'ministry' });
+    await t.api.groups.setOrganisation({ groupId: sub.id, organisationId: org.id, role: 'lead' });
+    await t.api.portfolio.createMeasure({ groupId: sub.id, title: 'Alaryhmän toimenpide', status: 'done' });
+    const ind = await t.api.portfolio.createIndicator({ groupId: sub.id, name: 'Alaryhmän mittari', kind: 'outcome' });
+    await t.api.portfolio.setIndicatorValue({ indicatorId: ind.id, period: '2026', value: 1 });
+    expect(await t.api.portfolio.view({})).toEqual(before);
+  });
 });
 
 describe('home', () => {

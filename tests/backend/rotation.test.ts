@@ -682,6 +682,27 @@ describe('the list of rotations', () => {
     const list = await expectSameAsView();
     expect(list[0]!.nextChair?.date).toBe('2027-02-10');
   });
+
+  it('shows the rotation the group page shows when a merge left a group with two', async () => {
+    const { orgs, groupId } = await perMeeting();
+    // A second rotation for the same group, as a merge of two replicas' files can leave: made on
+    // another group, then moved over in the store (the service refuses a second one).
+    const other = await t.api.groups.create({ kind: 'network', name: 'Other network', status: 'active' });
+    const second = await t.api.rotation.create({
+      groupId: other.id,
+      name: 'Second',
+      unit: 'organisations',
+      mode: 'term_months',
+      termLength: 3,
+      anchorDate: '2026-11-01',
+      effectiveFrom: '2026-11-01',
+      members: [orgs.STM!, orgs.SM!],
+    });
+    t.backend.ctx.store.update('rotations', second.rotation.id, { groupId });
+    const shown = (await t.api.rotation.forGroup({ groupId }))!.rotation;
+    const list = await expectSameAsView();
+    expect(list.filter((r) => r.groupId === groupId).map((r) => r.id)).toEqual([shown.id]);
+  });
 });
 
 /** A small RFC 4180 reader, independent of the writer. */

@@ -14,7 +14,7 @@ import {
   monthsBefore,
 } from '../../shared/portfolio/figures';
 import { allowedTransitions, checkTransition, LIFECYCLE_TRANSITIONS } from '../../shared/portfolio/lifecycle';
-import { matchesAll, searchTerms, snippetOf } from '../../shared/portfolio/search';
+import { fold, foldSlow, matchesAll, searchTerms, snippetOf } from '../../shared/portfolio/search';
 
 describe('priority lifecycle rules', () => {
   it('allow the path proposed → preparing → plan drafting → implementing → concluded', () => {
@@ -179,6 +179,69 @@ describe('search query', () => {
     const long =
       'yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen kokouksessa sovittiin asiasta lisää myöhemmin';
     expect(snippetOf(long, ['kokou'])).toMatch(/^… .*kokouksessa sovittiin/);
+  });
+
+  it('matches exactly as splitting the folded text into words would (the rule before folding once per text)', () => {
+    // The old definition: fold, split on anything that is not a letter or digit, test each word.
+    const split = (text: string) => foldSlow(text).split(/[^\p{L}\p{N}]+/u);
+    const reference = (text: string, words: string[]) => words.every((w) => split(text).some((t) => t.startsWith(w)));
+    const piece = fc.constantFrom(
+      'kokous',
+      'Kokouksessa',
+      'päätös',
+      'PÄÄTETTIIN',
+      'Ωmega',
+      'ΟΔΟΣ',
+      'İstanbul',
+      '𝒜kko',
+      'x𝒜ko',
+      '2026',
+      'a2026',
+      'kokou',
+      'ko',
+      'e\u0301t',
+      ' ',
+      '-',
+      '.',
+      '/',
+      '_',
+      '\u00a0',
+      '𝟘',
+    );
+    const text = fc.oneof(
+      fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+    );
+    const query = fc.oneof(
+      fc.array(piece, { minLength: 1, maxLength: 3 }).map((p) => p.join(' ')),
+      fc.string({ unit: 'grapheme' }),
+    );
+    fc.assert(
+      fc.property(text, query, (t, q) => {
+        const terms = searchTerms(q);
+        if (terms) expect(matchesAll(t, terms.words)).toBe(reference(t, terms.words));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('folds Latin text a letter at a time exactly as normalising it does', () => {
+    const latin = Array.from({ length: 0x250 }, (_, i) => String.fromCharCode(i));
+    for (const c of latin) expect(fold(c)).toBe(foldSlow(c));
+    for (const a of latin) for (const b of ['A', 'Ä', 'ß', 'İ', 'ǅ', 'ø', ' ']) expect(fold(a + b)).toBe(foldSlow(a + b));
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...latin), maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 20 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(fold(t)).toBe(foldSlow(t));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fold('PÄÄTÖS Åland')).toBe('paatos aland');
+    expect(fold('ΟΔΟΣ e\u0301')).toBe(foldSlow('ΟΔΟΣ e\u0301'));
   });
 
   it('never sends a term FTS5 would read as syntax', () => {

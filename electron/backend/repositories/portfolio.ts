@@ -151,7 +151,8 @@ export function portfolioRows(store: RowStore, today: string): PortfolioRow[] {
     )
     .all() as RawRow[];
   if (groups.length === 0) return [];
-  // Figures are read for these groups only (seeks in the covering indexes, not scans of every group).
+  // Figures are read for these groups only (seeks in the group indexes, not scans of every group's rows:
+  // at 100× scale nine groups in ten are subgroups, which the view does not show).
   const ids = JSON.stringify(groups.map((g) => g.id));
 
   const byGroup = <T>(rows: RawRow[], pick: (r: RawRow) => T) => {
@@ -165,9 +166,9 @@ export function portfolioRows(store: RowStore, today: string): PortfolioRow[] {
   for (const r of store
     .prepare(
       `SELECT go.group_id, go.role, o.abbreviation FROM group_organisations go JOIN organisations o ON o.id = go.organisation_id
-       WHERE go.deleted = 0 ORDER BY o.abbreviation COLLATE NOCASE`,
+       WHERE go.deleted = 0 AND go.group_id IN (SELECT value FROM json_each(@ids)) ORDER BY o.abbreviation COLLATE NOCASE, go.rowid`,
     )
-    .all() as RawRow[]) {
+    .all({ ids }) as RawRow[]) {
     const g = r.group_id as string;
     orgCounts.set(g, (orgCounts.get(g) ?? 0) + 1);
     if (r.role === 'lead') leads.set(g, [...(leads.get(g) ?? []), r.abbreviation as string]);
@@ -175,8 +176,11 @@ export function portfolioRows(store: RowStore, today: string): PortfolioRow[] {
 
   const memberships = new Map<string, Array<{ personId: string; fromDate: string | null; untilDate: string | null }>>();
   for (const r of store
-    .prepare(`SELECT group_id, person_id, from_date, until_date FROM memberships WHERE deleted = 0`)
-    .all() as RawRow[]) {
+    .prepare(
+      `SELECT group_id, person_id, from_date, until_date FROM memberships
+       WHERE deleted = 0 AND group_id IN (SELECT value FROM json_each(@ids))`,
+    )
+    .all({ ids }) as RawRow[]) {
     const list = memberships.get(r.group_id as string) ?? [];
     list.push({
       personId: r.person_id as string,
@@ -238,9 +242,9 @@ export function portfolioRows(store: RowStore, today: string): PortfolioRow[] {
       .prepare(
         `SELECT group_id, sum(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done,
            sum(CASE WHEN status <> 'dropped' THEN 1 ELSE 0 END) AS total
-         FROM measures WHERE deleted = 0 GROUP BY group_id`,
+         FROM measures WHERE deleted = 0 AND group_id IN (SELECT value FROM json_each(@ids)) GROUP BY group_id`,
       )
-      .all() as RawRow[],
+      .all({ ids }) as RawRow[],
     (r) => ({ done: Number(r.done ?? 0), total: Number(r.total ?? 0) }),
   );
 
@@ -248,20 +252,21 @@ export function portfolioRows(store: RowStore, today: string): PortfolioRow[] {
   const valuesByIndicator = new Map<string, Array<{ period: string; value: number }>>();
   for (const r of store
     .prepare(
-      `SELECT v.indicator_id, v.period, v.value FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
-       WHERE v.deleted = 0 AND i.deleted = 0`,
+      `SELECT v.indicator_id, v.period, v.value FROM indicators i JOIN indicator_values v ON v.indicator_id = i.id
+       WHERE v.deleted = 0 AND i.deleted = 0 AND i.group_id IN (SELECT value FROM json_each(@ids))`,
     )
-    .all() as RawRow[]) {
+    .all({ ids }) as RawRow[]) {
     const list = valuesByIndicator.get(r.indicator_id as string) ?? [];
     list.push({ period: r.period as string, value: Number(r.value) });
     valuesByIndicator.set(r.indicator_id as string, list);
   }
   for (const r of store
     .prepare(
-      `SELECT id, group_id, name, kind, unit, target_value FROM indicators WHERE deleted = 0
+      `SELECT id, group_id, name, kind, unit, target_value FROM indicators
+       WHERE deleted = 0 AND group_id IN (SELECT value FROM json_each(@ids))
        ORDER BY CASE kind WHEN 'outcome' THEN 0 WHEN 'output' THEN 1 ELSE 2 END, name COLLATE NOCASE`,
     )
-    .all() as RawRow[]) {
+    .all({ ids }) as RawRow[]) {
     const latest = latestValue(valuesByIndicator.get(r.id as string) ?? []);
     const list = indicators.get(r.group_id as string) ?? [];
     list.push({

@@ -18,6 +18,7 @@ export function findRotationByGroup(store: RowStore, groupId: string): RotationR
   return raw ? store.decode<RotationRecord>('rotations', raw) : undefined;
 }
 
+/** Every live rotation of a live group; a group's rotations in findRotationByGroup's order (first = the one shown). */
 export function listRotations(
   store: RowStore,
 ): Array<RotationRecord & { groupName: string; groupPriorityNumber: number | null }> {
@@ -26,7 +27,7 @@ export function listRotations(
       .prepare(
         `SELECT r.*, g.name AS group_name, g.priority_number AS group_priority_number FROM rotations r JOIN work_groups g ON g.id = r.group_id
          WHERE r.deleted = 0 AND g.deleted = 0
-         ORDER BY coalesce(g.priority_number, 1000), g.name COLLATE NOCASE`,
+         ORDER BY coalesce(g.priority_number, 1000), g.name COLLATE NOCASE, g.id, r.created_at, r.id`,
       )
       .all() as RawRow[]
   ).map((r) => store.decode<RotationRecord & { groupName: string; groupPriorityNumber: number | null }>('rotations', r));

@@ -239,15 +239,24 @@ export function candidatesOfRound(store: RowStore, roundId: string): CandidateSu
     .prepare(`SELECT * FROM candidates WHERE round_id = ? AND deleted = 0 ORDER BY number, created_at`)
     .all(roundId) as RawRow[];
   if (rows.length === 0) return [];
-  const orgs = new Map(store.prepare(`SELECT id, abbreviation FROM organisations`).raw().all() as Array<[string, string]>);
-  const people = new Map(store.prepare(`SELECT id, name FROM people`).raw().all() as Array<[string, string]>);
+  // Only the organisations and people the round's candidates name (not every row of both tables).
+  const named = (sql: string) => new Map(store.prepare(sql).raw().all({ round: roundId }) as Array<[string, string]>);
+  const orgs = named(
+    `SELECT id, abbreviation FROM organisations WHERE id IN (SELECT lead_organisation_id FROM candidates WHERE round_id = @round
+       UNION SELECT proposer_organisation_id FROM candidates WHERE round_id = @round)`,
+  );
+  const people = named(
+    `SELECT id, name FROM people WHERE id IN (SELECT proposer_person_id FROM candidates WHERE round_id = @round)`,
+  );
   const name = (m: Map<string, string>, id: unknown) => (typeof id === 'string' ? (m.get(id) ?? null) : null);
-  return rows.map((raw) => ({
-    ...candidateFromRaw(store, raw, label),
-    leadAbbreviation: name(orgs, raw.lead_organisation_id),
-    proposerName: name(people, raw.proposer_person_id),
-    proposerOrganisationAbbreviation: name(orgs, raw.proposer_organisation_id),
-  }));
+  return rows.map((raw) => {
+    // The candidate's own object gets the three names (no copy of its thirty fields per row).
+    const c = candidateFromRaw(store, raw, label) as CandidateSummary;
+    c.leadAbbreviation = name(orgs, raw.lead_organisation_id);
+    c.proposerName = name(people, raw.proposer_person_id);
+    c.proposerOrganisationAbbreviation = name(orgs, raw.proposer_organisation_id);
+    return c;
+  });
 }
 
 export function candidateSummary(store: RowStore, id: string): CandidateSummary | undefined {
@@ -549,16 +558,25 @@ export function assessorRoster(store: RowStore, groupId: string, opens: string, 
     .all(groupId, opens, closes) as string[];
 }
 
-/** The (assessor, candidate, criterion) of every live score row of a round: what completion counts. */
-export function scoreCellsOfRound(
+/**
+ * Per assessor, how many cells (candidate × criterion) of the given candidates and criteria they have a
+ * live row for: what completion counts (completionFromCounts). Live rows are unique per cell and
+ * assessor (the index scores_one_per_assessor), so counting rows counts distinct cells; only one row per
+ * assessor leaves SQLite instead of every score of the round.
+ */
+export function scoredCellsByAssessor(
   store: RowStore,
-  roundId: string,
-): Array<{ assessorId: string; candidateId: string; criterionId: string }> {
-  return store
+  candidateIds: readonly string[],
+  criterionIds: readonly string[],
+): Map<string, number> {
+  const rows = store
     .prepare(
-      `SELECT s.assessor_person_id AS assessorId, s.candidate_id AS candidateId, s.criterion_id AS criterionId
-       FROM scores s JOIN candidates c ON c.id = s.candidate_id
-       WHERE c.round_id = ? AND c.deleted = 0 AND s.deleted = 0`,
+      `SELECT s.assessor_person_id, count(*) FROM json_each(@candidates) c
+       JOIN scores s ON s.candidate_id = c.value AND s.deleted = 0
+       WHERE s.criterion_id IN (SELECT value FROM json_each(@criteria))
+       GROUP BY s.assessor_person_id`,
     )
-    .all(roundId) as Array<{ assessorId: string; candidateId: string; criterionId: string }>;
+    .raw()
+    .all({ candidates: JSON.stringify(candidateIds), criteria: JSON.stringify(criterionIds) }) as Array<[string, number]>;
+  return new Map(rows);
 }

@@ -1,5 +1,5 @@
 import { type SearchHit, type SearchKind, type SearchResult } from '../../../shared/domain/portfolio';
-import { matchesAll, searchTerms, snippetOf } from '../../../shared/portfolio/search';
+import { beginsWord, fold, searchTerms, snippetOf } from '../../../shared/portfolio/search';
 import type { RawRow, RowStore } from '../db/store';
 import { SEARCH_SOURCES } from '../db/migrations/0006-portfolio';
 
@@ -68,19 +68,27 @@ export function searchEverything(store: RowStore, query: string, perKind: number
     const kind = source.kind;
     const h = HYDRATE[kind];
     const index = `search_${kind}`;
-    const found = (
-      store
-        .prepare(
-          `SELECT rowid AS fts_rowid, ref_id, title, body FROM ${index}
+    const hitsOfIndex = store
+      .prepare(
+        `SELECT rowid AS fts_rowid, ref_id, title, body FROM ${index}
            WHERE ${index} MATCH @match ORDER BY rowid DESC LIMIT @limit`,
-        )
-        .all({ match: terms.match, limit: perKind * 4 }) as Array<{
-        fts_rowid: number;
-        ref_id: string;
-        title: string;
-        body: string;
-      }>
-    ).filter((f) => !terms.cut || matchesAll(`${f.title} ${f.body}`, terms.words));
+      )
+      .all({ match: terms.match, limit: perKind * 4 }) as Array<{
+      fts_rowid: number;
+      ref_id: string;
+      title: string;
+      body: string;
+    }>;
+    // Each row's title and text folded once; every word is then looked for in them (matchesAll's rule:
+    // a word matches when it begins a word of the title or of the text).
+    const found: Array<(typeof hitsOfIndex)[number] & { titleMatch: boolean }> = [];
+    for (const f of hitsOfIndex) {
+      const title = fold(f.title);
+      const inTitle = terms.words.map((w) => beginsWord(title, w));
+      const body = terms.cut && !inTitle.every(Boolean) ? fold(f.body) : '';
+      if (terms.cut && !terms.words.every((w, i) => inTitle[i] || beginsWord(body, w))) continue;
+      found.push({ ...f, titleMatch: inTitle.every(Boolean) });
+    }
     if (found.length === 0) continue;
     const rows = new Map(
       (
@@ -101,7 +109,7 @@ export function searchEverything(store: RowStore, query: string, perKind: number
         snippet: f.body,
         groupName: (r.group_name as string | null) ?? null,
         route: h.route(r),
-        titleMatch: matchesAll(f.title, terms.words),
+        titleMatch: f.titleMatch,
         order,
       });
     });

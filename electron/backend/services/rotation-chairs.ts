@@ -23,34 +23,53 @@ const SOURCE_COLUMN: Partial<Record<MeetingChair['source'], string>> = {
 /** Chairs the rotation owns; a chair set by hand (any other source) is left alone. */
 const ROTATION_SOURCES = new Set(Object.values(SOURCE_COLUMN));
 
-export interface GroupSchedule {
+/** A group's rotation as the engine reads it, without its meetings. */
+export interface RotationBasics {
   record: RotationRecord;
   rotation: Rotation;
   timeZone: string;
   groupName: string;
   today: string;
+}
+
+export interface GroupSchedule extends RotationBasics {
   meetings: GroupMeetingRow[];
   schedule: Schedule;
 }
 
-/** Everything the rotation of a group needs, computed once (undefined when the group has no rotation). */
-export function groupSchedule(ctx: Ctx, groupId: string): GroupSchedule | undefined {
-  const record = findRotationByGroup(ctx.store, groupId);
+/**
+ * The group's rotation (undefined when it has none), without reading its meetings. A caller that
+ * already holds the rotation's record or today's date (the list of rotations, once per call) passes them.
+ */
+export function rotationBasics(
+  ctx: Ctx,
+  groupId: string,
+  given: { record?: RotationRecord; today?: string } = {},
+): RotationBasics | undefined {
+  const record = given.record ?? findRotationByGroup(ctx.store, groupId);
   if (!record) return undefined;
   const group = ctx.store.get<Group>('work_groups', groupId);
   const timeZone = group?.timeZone ?? DEFAULT_TIME_ZONE;
-  const rotation = loadEngineRotation(ctx.store, record, timeZone);
-  const meetings = groupMeetings(ctx.store, groupId);
-  const schedule = computeSchedule({ rotation, meetings: engineMeetings(meetings, record.unit) });
   return {
     record,
-    rotation,
+    rotation: loadEngineRotation(ctx.store, record, timeZone),
     timeZone,
     groupName: group ? groupTitle(group.name, group.priorityNumber) : '',
-    today: today(ctx),
-    meetings,
-    schedule,
+    today: given.today ?? today(ctx),
   };
+}
+
+/** The engine's chair for every meeting of the group, on top of its rotation. */
+export function withSchedule(ctx: Ctx, basics: RotationBasics): GroupSchedule {
+  const meetings = groupMeetings(ctx.store, basics.record.groupId);
+  const schedule = computeSchedule({ rotation: basics.rotation, meetings: engineMeetings(meetings, basics.record.unit) });
+  return { ...basics, meetings, schedule };
+}
+
+/** Everything the rotation of a group needs, computed once (undefined when the group has no rotation). */
+export function groupSchedule(ctx: Ctx, groupId: string): GroupSchedule | undefined {
+  const basics = rotationBasics(ctx, groupId);
+  return basics ? withSchedule(ctx, basics) : undefined;
 }
 
 /**

@@ -39,7 +39,14 @@ import {
   memberRefs,
   slotRows,
 } from '../repositories/rotation';
-import { groupSchedule, refreshRotationChairs, type GroupSchedule } from './rotation-chairs';
+import {
+  groupSchedule,
+  refreshRotationChairs,
+  rotationBasics,
+  withSchedule,
+  type GroupSchedule,
+  type RotationBasics,
+} from './rotation-chairs';
 import { exportRotation } from './rotation-export';
 import { rotationGlance } from './rotation-glance';
 import { rotationHistory } from './rotation-history';
@@ -220,13 +227,14 @@ function viewOf(ctx: Ctx, groupId: string): RotationView {
 /**
  * One line of the rotation list. The same answer as buildView's schedule would give (its first entry
  * with a chair that is not a cancelled meeting) without building the 24-month view: for a term rotation
- * the current term is that entry whenever it has a chair (it sorts before every meeting from today on);
- * for meetings, the engine's chairs already computed by groupSchedule are filtered to the window. Only
- * the labels shown are read. A term rotation whose current term has no chair takes the full view.
+ * the current term is that entry whenever it has a chair (it sorts before every meeting from today on),
+ * and neither the meetings nor the engine's meeting chairs are read; for meetings, the engine's chairs
+ * are filtered to the window. Only the labels shown are read. A term rotation whose current term has no
+ * chair takes the full view. `basics` comes from the list, which reads the records and today once.
  */
-function rotationSummary(ctx: Ctx, groupId: string): RotationSummary {
-  const found = groupSchedule(ctx, groupId)!;
-  const { record, rotation, schedule, today, meetings } = found;
+function rotationSummary(ctx: Ctx, basics: RotationBasics): RotationSummary {
+  const { record, rotation, today } = basics;
+  const groupId = record.groupId;
   const current = versionInForce(rotation.versions, today) ?? { mode: 'per_meeting' as const, members: [] };
   const orderToday = orderOn(current.members, rotation.departures, today);
   let next: { date: string; chairId: string } | null = null;
@@ -235,11 +243,12 @@ function rotationSummary(ctx: Ctx, groupId: string): RotationSummary {
     const term = computeTerms(rotation, today, today)[0];
     if (term?.chair) next = { date: term.start, chairId: term.chair };
     else {
-      const view = buildView(ctx, found, { history: false });
+      const view = buildView(ctx, withSchedule(ctx, basics), { history: false });
       const e = view.schedule.find((x) => x.chairId !== null && (x.kind === 'term' || x.status !== 'cancelled'));
       next = e ? { date: e.date, chairId: e.chairId! } : null;
     }
   } else {
+    const { schedule, meetings } = withSchedule(ctx, basics);
     const until = addCalendarMonths(today, SCHEDULE_MONTHS);
     const time = new Map(meetings.map((m) => [m.id, m.startTime ?? '']));
     const candidates = schedule.meetings
@@ -251,11 +260,11 @@ function rotationSummary(ctx: Ctx, groupId: string): RotationSummary {
     next = c ? { date: c.date, chairId: c.chairId! } : null;
   }
   const ids = next ? [...orderToday, next.chairId] : orderToday;
-  const labels = new Map(memberRefs(ctx.store, record.unit, record.groupId, ids).map((m) => [m.id, m.label]));
+  const labels = new Map(memberRefs(ctx.store, record.unit, groupId, ids).map((m) => [m.id, m.label]));
   return {
     id: record.id,
     groupId,
-    groupName: found.groupName,
+    groupName: basics.groupName,
     name: record.name,
     unit: record.unit,
     mode: current.mode,
@@ -347,11 +356,15 @@ function mustFind(ctx: Ctx, groupId: string): GroupSchedule {
 // ───────────────────────── handlers ─────────────────────────
 
 export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
-  'rotation.list': (_input, ctx) =>
-    // One rotation per group is shown (the one forGroup uses), even if a merge brought in a second.
-    listRotations(ctx.store)
-      .filter((r, i, all) => all.findIndex((x) => x.groupId === r.groupId) === i)
-      .map((r) => rotationSummary(ctx, r.groupId)),
+  'rotation.list': (_input, ctx) => {
+    // One rotation per group is shown (the one forGroup uses: the list orders a group's rotations as
+    // findRotationByGroup does), even if a merge brought in a second. Today is read once for all.
+    const day = todayOf(ctx);
+    const seen = new Set<string>();
+    return listRotations(ctx.store)
+      .filter((r) => !seen.has(r.groupId) && seen.add(r.groupId))
+      .map((r) => rotationSummary(ctx, rotationBasics(ctx, r.groupId, { record: r, today: day })!));
+  },
 
   'rotation.forGroup': ({ groupId }, ctx) => {
     const found = groupSchedule(ctx, groupId);

@@ -32,7 +32,7 @@ import {
   type RoundStatus,
 } from '../../../shared/scanning/status';
 import { computeRound, validateCriteria } from '../../../shared/scanning/scoring';
-import { assessorCompletion, scoreVisibility } from '../../../shared/scanning/blind';
+import { completionFromCounts, scoreVisibility } from '../../../shared/scanning/blind';
 import { buildSimilarityIndex, query, type SimilarityIndex } from '../../../shared/scanning/similarity';
 import type { Ctx } from '../context';
 import { userError } from '../errors';
@@ -66,7 +66,7 @@ import {
   relatedGroupRows,
   relatedGroupsOf,
   roundLabels,
-  scoreCellsOfRound,
+  scoredCellsByAssessor,
   scoresOfRound,
   scoringInput,
   shortlistedCount,
@@ -293,11 +293,12 @@ function scoresView(ctx: Ctx, round: Round, viewerId: string | null, viewerRole:
 function completionOf(ctx: Ctx, round: Round, criteria: readonly Criterion[], candidates: readonly Candidate[]) {
   if (ROUND_STATUSES.indexOf(round.status) < ROUND_STATUSES.indexOf('assessment')) return null;
   const assessed: readonly string[] = ASSESSED_STATUSES;
-  return assessorCompletion({
+  const candidateIds = [...new Set(candidates.filter((c) => assessed.includes(c.status)).map((c) => c.id))];
+  const criterionIds = [...new Set(criteria.map((c) => c.id))];
+  return completionFromCounts({
     assessorIds: assessorRoster(ctx.store, round.groupId, round.timeline.assessmentOpens, round.timeline.assessmentCloses),
-    candidateIds: candidates.filter((c) => assessed.includes(c.status)).map((c) => c.id),
-    criterionIds: criteria.map((c) => c.id),
-    scores: scoreCellsOfRound(ctx.store, round.id),
+    cellsPerAssessor: candidateIds.length * criterionIds.length,
+    cellsByAssessor: scoredCellsByAssessor(ctx.store, candidateIds, criterionIds),
   });
 }
 
