@@ -413,6 +413,12 @@ function isEmpty(ctx: Ctx, tables: readonly string[]): boolean {
   return tables.every((t) => ctx.db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() === undefined);
 }
 
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function alreadyImportedAt(ctx: Ctx, exportId: string): string | null {
   const row = ctx.db
     .prepare(`SELECT at FROM exchange_log WHERE export_id = ? AND direction = 'import' ORDER BY at LIMIT 1`)
@@ -548,23 +554,36 @@ async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions, made:
     const writeRows = () => {
       for (const { table, rows: planned, fresh } of writes) {
         const rows = rowsParentsFirst(ctx, table, planned);
+        // Rows of a table nearly always have the same columns: the statement is looked up only when
+        // the columns or the kind of write change, and new rows bind by position (cheaper than by name).
+        let cols: string[] = [];
+        let insert: boolean | undefined;
+        let st: import('better-sqlite3').Statement | undefined;
         for (const row of rows) {
-          const insert = fresh.has(row.id);
-          const cols = Object.keys(row);
-          const key = `${insert ? 'i' : 'u'}|${table}|${cols.join(',')}`;
-          let st = statements.get(key);
-          if (!st) {
-            st = ctx.db.prepare(
-              insert
-                ? `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`
-                : `UPDATE ${table} SET ${cols
-                    .filter((c) => c !== 'id')
-                    .map((c) => `${c} = @${c}`)
-                    .join(', ')} WHERE id = @id`,
-            );
-            statements.set(key, st);
+          const isNew = fresh.has(row.id);
+          const keys = Object.keys(row);
+          if (isNew !== insert || !sameKeys(keys, cols)) {
+            insert = isNew;
+            cols = keys;
+            const key = `${insert ? 'i' : 'u'}|${table}|${cols.join(',')}`;
+            st = statements.get(key);
+            if (!st) {
+              st = ctx.db.prepare(
+                insert
+                  ? `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+                  : `UPDATE ${table} SET ${cols
+                      .filter((c) => c !== 'id')
+                      .map((c) => `${c} = @${c}`)
+                      .join(', ')} WHERE id = @id`,
+              );
+              statements.set(key, st);
+            }
           }
-          st.run(row);
+          if (insert) {
+            const values = new Array<unknown>(cols.length);
+            for (let i = 0; i < cols.length; i++) values[i] = row[cols[i]!];
+            st!.run(values);
+          } else st!.run(row);
           if (newest === null || row.hlc > newest) newest = row.hlc;
           if (++done % 2000 === 0) {
             throwIfCancelled();
