@@ -17,7 +17,16 @@ import { DATABASE_FILE, migrate, openDatabase } from '../electron/backend/db/ope
 import { SCHEMA_VERSION } from '../electron/backend/db/migrations';
 import { generate, SCALES, type GenerateResult, type ScaleName } from './generate';
 import { createScaleEnv, NotAvailable, summarise, type BenchCase, type ScaleEnv } from './harness';
-import { finish, markdownTable, printComparison, printTable, writeJson, type BenchReport, type CaseResult } from './report';
+import {
+  finish,
+  markdownTable,
+  printComparison,
+  printTable,
+  verdictLines,
+  writeJson,
+  type BenchReport,
+  type CaseResult,
+} from './report';
 import { foundationCases, forgetGeneratedValues, memoryCase, RAW_TWINS } from './cases/foundation';
 import { meetingsCases } from './cases/meetings';
 import { rotationCases } from './cases/rotation';
@@ -319,7 +328,9 @@ async function main(): Promise<void> {
     try {
       for (const c of cases) {
         log(`   ${c.name}`);
+        const loadBefore = os.loadavg()[0]!;
         const r = c.timeoutSeconds ? await runIsolated(c, env, opts.runs) : await runCase(c, env, opts.runs);
+        r.load = [loadBefore, os.loadavg()[0]!];
         if (r.status !== 'ok') log(`     ${r.status === 'error' ? 'error: ' : ''}${r.message}`);
         results.push(r);
       }
@@ -347,6 +358,13 @@ async function main(): Promise<void> {
   };
   process.stdout.write('\n');
   printTable(results);
+  const verdicts = verdictLines(results);
+  if (verdicts.length) {
+    const misses = results.flatMap((r) => r.verdicts ?? []).filter((v) => !v.pass).length;
+    process.stdout.write(
+      `\nRatios of issue #19 (every scale measured; ${misses ? `${misses} missed` : 'all pass'}):\n${verdicts.map((l) => `  ${l}\n`).join('')}`,
+    );
+  }
   process.stdout.write(
     `\nload average at start ${loadavgStart.map((x) => x.toFixed(2)).join(' ')}, at end ${report.meta.loadavgEnd.map((x) => x.toFixed(2)).join(' ')} (${report.meta.cpus} CPUs)\n`,
   );
@@ -355,7 +373,7 @@ async function main(): Promise<void> {
   const md = opts.out.replace(/\.json$/, '') + '.md';
   fs.writeFileSync(
     md,
-    `${markdownTable(results)}\nLoad average ${loadavgStart.map((x) => x.toFixed(2)).join(' ')} → ${report.meta.loadavgEnd.map((x) => x.toFixed(2)).join(' ')} on ${report.meta.cpus} CPUs (${report.meta.cpuModel}), Node ${process.version}, commit ${report.meta.commit ?? '?'}, ${startedAt}.\n`,
+    `${markdownTable(results)}${verdicts.length ? `\nRatios of issue #19:\n\n${verdicts.map((l) => `- ${l}`).join('\n')}\n` : ''}\nLoad average ${loadavgStart.map((x) => x.toFixed(2)).join(' ')} → ${report.meta.loadavgEnd.map((x) => x.toFixed(2)).join(' ')} on ${report.meta.cpus} CPUs (${report.meta.cpuModel}), Node ${process.version}, commit ${report.meta.commit ?? '?'}, ${startedAt}.\n`,
   );
   process.stdout.write(`Results written to ${opts.out} and ${md}\n`);
   if (opts.compare) printComparison(JSON.parse(fs.readFileSync(opts.compare, 'utf8')) as BenchReport, report);

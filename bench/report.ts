@@ -22,8 +22,23 @@ export interface CaseResult {
   growth?: number;
   extra?: Record<string, number | string>;
   target?: Target;
+  /** Every target met at W (absolute times are judged at W only). */
   pass?: boolean;
+  /** The ratio targets of issue #19, judged at every scale measured (see ratioVerdicts). */
+  verdicts?: Verdict[];
+  /** One-minute load average just before and just after the case ran. */
+  load?: [number, number];
   message?: string;
+}
+
+/** One ratio (or count) against its target. */
+export interface Verdict {
+  /** What was compared: "raw SQL", "its W/100 time", "true limit", "dropped frames", … */
+  what: string;
+  value: number;
+  /** The largest value that passes. */
+  limit: number;
+  pass: boolean;
 }
 
 export interface BenchReport {
@@ -65,6 +80,8 @@ export function finish(results: CaseResult[], cases: readonly BenchCase[]): void
         r.ratioTo = 'same at W/100';
       }
     }
+    const verdicts = ratioVerdicts(r);
+    if (verdicts.length) r.verdicts = verdicts;
     if (r.target && r.scale === 'W') {
       const t = r.target;
       r.pass =
@@ -74,6 +91,51 @@ export function finish(results: CaseResult[], cases: readonly BenchCase[]): void
         (t.maxGrowth === undefined || (r.growth !== undefined && r.growth <= t.maxGrowth));
     }
   }
+}
+
+/**
+ * The ratios of issue #19 with their verdicts, at every scale where they were measured: a ratio
+ * against the case's baseline (raw SQL ≤ 3×, import ÷ true limit ≤ 1.5×, 100 000-item list ÷
+ * 100-item list ≤ 1.5×), growth against W/100 (≤ 1.5× for one-group queries; at W, which is what the
+ * target is about) and counts (dropped frames 0). A ratio whose baseline was not measured gets none.
+ */
+export function ratioVerdicts(r: CaseResult): Verdict[] {
+  const t = r.target;
+  if (!t || r.status !== 'ok' || r.median === undefined) return [];
+  const out: Verdict[] = [];
+  if (t.maxRatio !== undefined && r.ratio !== undefined && r.ratioTo !== 'same at W/100') {
+    out.push({ what: shortBaseline(r.ratioTo), value: r.ratio, limit: t.maxRatio, pass: r.ratio <= t.maxRatio });
+  }
+  if (t.maxGrowth !== undefined && r.scale === 'W' && r.growth !== undefined) {
+    out.push({ what: 'its W/100 time', value: r.growth, limit: t.maxGrowth, pass: r.growth <= t.maxGrowth });
+  }
+  if (t.atMost !== undefined) {
+    out.push({
+      what: r.unit === 'frames' ? 'dropped frames' : 'count',
+      value: r.median,
+      limit: t.atMost,
+      pass: r.median <= t.atMost,
+    });
+  }
+  return out;
+}
+
+/** "2.91× true limit (≤ 1.5×)", "3 dropped frames (≤ 0)". */
+export function verdictText(v: Verdict): string {
+  return v.what === 'dropped frames' || v.what === 'count'
+    ? `${Math.round(v.value)} ${v.what} (≤ ${v.limit})`
+    : `${v.value.toFixed(2)}× ${v.what} (≤ ${v.limit}×)`;
+}
+
+/** Every verdict of the run, one line each, misses first; '' when there are none. */
+export function verdictLines(results: readonly CaseResult[]): string[] {
+  const rows = results.flatMap((r) => (r.verdicts ?? []).map((v) => ({ r, v })));
+  rows.sort((a, b) => Number(a.v.pass) - Number(b.v.pass));
+  const width = Math.max(0, ...rows.map(({ r }) => r.name.length));
+  return rows.map(
+    ({ r, v }) =>
+      `${v.pass ? 'pass' : 'MISS'}  ${r.name.padEnd(width)}  ${r.scale.padEnd(5)}  ${verdictText(v)}${r.load ? `  (load ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)})` : ''}`,
+  );
 }
 
 function fmt(value: number | undefined, unit: Unit): string {
@@ -112,7 +174,16 @@ export function tableRows(results: readonly CaseResult[]): string[][] {
     r.target && r.scale === 'W' ? r.target.label : '',
     verdict(r),
     r.status === 'ok'
-      ? [r.growth !== undefined ? `${r.growth.toFixed(2)}× its W/100` : '', extraText(r.extra)].filter(Boolean).join(', ')
+      ? [
+          ...(r.verdicts ?? []).map((v) => `${v.pass ? 'pass' : 'MISS'} ${verdictText(v)}`),
+          r.growth !== undefined && !r.verdicts?.some((v) => v.what === 'its W/100 time')
+            ? `${r.growth.toFixed(2)}× its W/100`
+            : '',
+          extraText(r.extra),
+          r.load ? `load ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ')
       : (r.message ?? ''),
   ]);
 }
@@ -121,6 +192,9 @@ function shortBaseline(name: string | undefined): string {
   if (!name) return '';
   if (name.includes('raw insert')) return 'raw insert';
   if (name.includes('raw read')) return 'raw read';
+  if (name.includes('true limit')) return 'true limit';
+  const items = /first screen, (\d+) items/.exec(name);
+  if (items) return `${items[1]}-item list`;
   if (name.startsWith('raw SQL: ')) return 'raw SQL';
   return name;
 }

@@ -38,6 +38,7 @@ import { blobsForExport, checkIncomingMaterials, storeIncomingBlobs } from '../s
 import { MAX_MATERIAL_BYTES } from '../../../shared/materials';
 import { reportProgress, reportSyncProgress, throwIfCancelled, yieldToLoop } from '../call';
 import { describeChanges, whereOf } from './describe';
+import { withoutDerived } from '../db/bulk';
 
 export type { Scope } from './scope';
 
@@ -401,6 +402,23 @@ function rowsParentsFirst(ctx: Ctx, table: string, rows: Row[]): Row[] {
   return out;
 }
 
+/**
+ * Below this many rows to write, the indexes are kept (dropping and rebuilding them costs a few
+ * milliseconds of DDL, more than a small file's index updates).
+ */
+export const BULK_MIN_ROWS = 1000;
+
+/** No travelling table holds a row (tombstones included): a new or emptied database. */
+function isEmpty(ctx: Ctx, tables: readonly string[]): boolean {
+  return tables.every((t) => ctx.db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() === undefined);
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function alreadyImportedAt(ctx: Ctx, exportId: string): string | null {
   const row = ctx.db
     .prepare(`SELECT at FROM exchange_log WHERE export_id = ? AND direction = 'import' ORDER BY at LIMIT 1`)
@@ -533,32 +551,54 @@ async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions, made:
     // first makes every later parent insert search the child tables (docs/performance.md).
     const rank = new Map(tablesParentsFirst(ctx.db).map((t, i) => [t, i]));
     const writes = [...p.writes].sort((a, b) => (rank.get(a.table) ?? 0) - (rank.get(b.table) ?? 0));
-    for (const { table, rows: planned, fresh } of writes) {
-      const rows = rowsParentsFirst(ctx, table, planned);
-      for (const row of rows) {
-        const insert = fresh.has(row.id);
-        const cols = Object.keys(row);
-        const key = `${insert ? 'i' : 'u'}|${table}|${cols.join(',')}`;
-        let st = statements.get(key);
-        if (!st) {
-          st = ctx.db.prepare(
-            insert
-              ? `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`
-              : `UPDATE ${table} SET ${cols
-                  .filter((c) => c !== 'id')
-                  .map((c) => `${c} = @${c}`)
-                  .join(', ')} WHERE id = @id`,
-          );
-          statements.set(key, st);
-        }
-        st.run(row);
-        if (newest === null || row.hlc > newest) newest = row.hlc;
-        if (++done % 2000 === 0) {
-          throwIfCancelled();
-          reportSyncProgress('writing', done, total);
+    const writeRows = () => {
+      for (const { table, rows: planned, fresh } of writes) {
+        const rows = rowsParentsFirst(ctx, table, planned);
+        // Rows of a table nearly always have the same columns: the statement is looked up only when
+        // the columns or the kind of write change, and new rows bind by position (cheaper than by name).
+        let cols: string[] = [];
+        let insert: boolean | undefined;
+        let st: import('better-sqlite3').Statement | undefined;
+        for (const row of rows) {
+          const isNew = fresh.has(row.id);
+          const keys = Object.keys(row);
+          if (isNew !== insert || !sameKeys(keys, cols)) {
+            insert = isNew;
+            cols = keys;
+            const key = `${insert ? 'i' : 'u'}|${table}|${cols.join(',')}`;
+            st = statements.get(key);
+            if (!st) {
+              st = ctx.db.prepare(
+                insert
+                  ? `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+                  : `UPDATE ${table} SET ${cols
+                      .filter((c) => c !== 'id')
+                      .map((c) => `${c} = @${c}`)
+                      .join(', ')} WHERE id = @id`,
+              );
+              statements.set(key, st);
+            }
+          }
+          if (insert) {
+            const values = new Array<unknown>(cols.length);
+            for (let i = 0; i < cols.length; i++) values[i] = row[cols[i]!];
+            st!.run(values);
+          } else st!.run(row);
+          if (newest === null || row.hlc > newest) newest = row.hlc;
+          if (++done % 2000 === 0) {
+            throwIfCancelled();
+            reportSyncProgress('writing', done, total);
+          }
         }
       }
-    }
+    };
+    // Into an empty database (the whole model received at once) the secondary indexes and full-text
+    // triggers are dropped, the rows written, and the indexes and search index built once at the end
+    // (db/bulk.ts): about half the cost. All of it inside this transaction, so a failure or a cancel
+    // rolls the schema back with the rows. Into a database with rows, every row goes through them.
+    const tables = travellingTables(ctx.db);
+    if (total >= BULK_MIN_ROWS && isEmpty(ctx, tables)) withoutDerived(ctx.db, tables, writeRows);
+    else writeRows();
     const at = ctx.now().toISOString();
     const conflict = ctx.db.prepare(
       `INSERT INTO conflicts (id, table_name, row_id, field, local_value, remote_value, local_hlc, remote_hlc, kind, import_id, created_at)

@@ -1,6 +1,16 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactElement,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button, Checkbox, Heading, Paragraph } from 'suomifi-ui-components';
 import { ACTION_SORTS } from '../../../shared/contract/meetings';
 import { ACTION_STATUSES, type ActionItemRow, type ActionStatus } from '../../../shared/domain/meetings';
@@ -124,6 +134,39 @@ const ActionRowView = memo(function ActionRowView(props: {
   );
 });
 
+/** Rows beyond each edge of the view: they cover a frame's scroll while React renders the next window. */
+const OVERSCAN = 6;
+
+/**
+ * The window of a list of fixed-height rows: the rows in view plus OVERSCAN on each side, from the
+ * scroll element's scrollTop and height, in rows, so the list re-renders only when a row boundary is
+ * crossed. Its cost does not depend on the list's length (a general virtualiser measured every one
+ * of the 74 890 rows of the default filter at W on the first render: issue #19, docs/performance.md).
+ */
+function useRowWindow(parent: RefObject<HTMLDivElement | null>, count: number): { first: number; last: number } {
+  const [view, setView] = useState({ top: 0, rows: 0 });
+  useLayoutEffect(() => {
+    const el = parent.current;
+    if (!el) return;
+    const update = () => {
+      const top = Math.floor(el.scrollTop / ROW_HEIGHT);
+      const rows = Math.ceil(el.clientHeight / ROW_HEIGHT);
+      setView((v) => (v.top === top && v.rows === rows ? v : { top, rows }));
+    };
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    const resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(update);
+    resize?.observe(el);
+    return () => {
+      el.removeEventListener('scroll', update);
+      resize?.disconnect();
+    };
+  }, [parent]);
+  if (count === 0) return { first: 0, last: -1 };
+  const first = Math.max(0, Math.min(count - 1, view.top - OVERSCAN));
+  return { first, last: Math.min(count - 1, view.top + view.rows + OVERSCAN) };
+}
+
 /**
  * The virtualised list, apart from the page so that scrolling re-renders only the list (and of it only
  * the rows that came into view), never the filters above it.
@@ -138,21 +181,24 @@ const ActionList = memo(function ActionList(props: {
 }) {
   const { total, pages, onRange } = props;
   const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => parent.current,
-    estimateSize: () => ROW_HEIGHT,
-    // Rows beyond the edge cover a frame's scroll while React renders the next window in its own time
-    // (no synchronous re-render inside each scroll event).
-    overscan: 6,
-    useFlushSync: false,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? -1;
+  const { first, last } = useRowWindow(parent, total);
   useEffect(() => {
     if (last >= 0) onRange(first, last, total);
   }, [first, last, total, onRange]);
+  const rows: ReactElement[] = [];
+  for (let index = first; index <= last; index++) {
+    rows.push(
+      <ActionRowView
+        key={index}
+        view={pages.get(Math.floor(index / PAGE))?.[index % PAGE]}
+        index={index}
+        start={index * ROW_HEIGHT}
+        setSize={total}
+        texts={props.texts}
+        onStatus={props.onStatus}
+      />,
+    );
+  }
   return (
     <div
       ref={parent}
@@ -161,18 +207,8 @@ const ActionList = memo(function ActionList(props: {
       role="region"
       aria-label={props.label}
     >
-      <div role="list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((v) => (
-          <ActionRowView
-            key={v.key}
-            view={pages.get(Math.floor(v.index / PAGE))?.[v.index % PAGE]}
-            index={v.index}
-            start={v.start}
-            setSize={total}
-            texts={props.texts}
-            onStatus={props.onStatus}
-          />
-        ))}
+      <div role="list" style={{ height: total * ROW_HEIGHT, position: 'relative' }}>
+        {rows}
       </div>
     </div>
   );
