@@ -51,8 +51,8 @@ async function chairColumn(page: Page): Promise<string[]> {
   return (await scheduleRows(page)).map((r) => r.chair);
 }
 
-/** The chairs of a per-meeting rotation among SM, TEM and STM, continuing from the first one's. */
-const CYCLE = ['SM', 'TEM', 'STM'];
+/** The chairs of a per-meeting rotation among SM, TEM and STM (in English MoI, MEAE, MSAH), continuing from the first one's. */
+const CYCLE = ['MoI', 'MEAE', 'MSAH'];
 const cycleFrom = (first: string, n: number) => Array.from({ length: n }, (_, i) => CYCLE[(CYCLE.indexOf(first) + i) % 3]!);
 
 describe('rotating chair, end to end', () => {
@@ -68,7 +68,7 @@ describe('rotating chair, end to end', () => {
 
     await page.getByRole('navigation').getByRole('link', { name: 'Rotation', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Rotation' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('row', { name: /SM → TEM → STM/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('row', { name: /MoI → MEAE → MSAH/ }).isVisible()).toBe(true);
     await expectAccessible(page, 'rotation list', { nameStartsWithLabel: true });
     await page.getByRole('link', { name: P7 }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: `Chair rotation: ${P7}` }).isVisible()).toBe(true);
@@ -194,7 +194,10 @@ describe('rotation at a glance, end to end', () => {
 
     // Who chairs now: what the page says is what the rotation computes (the example decides who).
     const view = await call<Glance>(page, 'rotation.forGroup', { groupId });
-    const label = (id: string | null) => view.members.find((m) => m.id === id)?.label ?? '';
+    // The backend labels members as written (SM); the English screen names them in English (MoI).
+    const inEnglish: Record<string, string> = { SM: 'MoI', TEM: 'MEAE', STM: 'MSAH' };
+    const label = (id: string | null) =>
+      (view.members.find((m) => m.id === id)?.label ?? '').replace(/^(SM|TEM|STM)\b/, (a) => inEnglish[a] ?? a);
     const now = page.getByRole('region', { name: 'Who chairs now' });
     const expected = view.chairNow.chairId ? `Chair now: ${label(view.chairNow.chairId)}` : 'Nobody chairs yet';
     await expect.poll(() => now.textContent()).toContain(expected);

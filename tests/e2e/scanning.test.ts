@@ -122,7 +122,7 @@ describe('scanning round, end to end', () => {
       if (i === 0) {
         await form
           .getByRole('combobox', { name: 'Proposed lead' })
-          .selectOption({ label: 'SM – Ministry of the Interior (Sisäministeriö)' });
+          .selectOption({ label: 'MoI – Ministry of the Interior' });
         await form.getByRole('combobox', { name: "Lead's answer" }).selectOption('confirmed');
         await expectAccessible(page, 'candidate form', { nameStartsWithLabel: true });
       }
@@ -267,7 +267,7 @@ describe('scanning round, end to end', () => {
     await expect.poll(() => page.getByRole('region', { name: 'From scanning' }).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Who takes part' }).click();
     await expect
-      .poll(() => page.getByRole('region', { name: 'Organisations' }).getByRole('cell', { name: 'SM', exact: true }).isVisible())
+      .poll(() => page.getByRole('region', { name: 'Organisations' }).getByRole('cell', { name: 'MoI', exact: true }).isVisible())
       .toBe(true);
 
     // The next round receives the deferred candidate with its history.

@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { to, useApp } from '../../store/app';
 import { RouteLink } from '../../ui/RouteLink';
 import { formatDate } from '../../ui/dates';
+import { useNames } from '../../ui/names';
 import { describeError, validateWith, type FieldErrors } from '../../ui/errors';
 import { SelectField, TextAreaField } from '../../ui/fields';
 import { savePdf, saveFile } from '../../ui/files';
@@ -29,12 +30,13 @@ export function ExportWizard({ groupId }: { groupId: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ fileName: string; summary: ExportSummary } | null>(null);
+  const names = useNames();
 
   const loadError = group.error ?? checklist.error;
   if (loadError !== undefined) return <Paragraph>{describeError(t, loadError)}</Paragraph>;
   if (!group.data || !checklist.data) return <Paragraph>{t('common.loading')}</Paragraph>;
 
-  const recipients = recipientOptions(group.data);
+  const recipients = recipientOptions(group.data, names);
   const suggested = checklist.data.rotation?.nextChairId
     ? `${checklist.data.rotation.unit === 'people' ? 'person' : 'organisation'}:${checklist.data.rotation.nextChairId}`
     : '';
@@ -196,17 +198,17 @@ function Done({ done, onAgain }: { done: { fileName: string; summary: ExportSumm
 }
 
 /** The people and organisations of the group, as recipient choices. */
-function recipientOptions(group: GroupDetail) {
+function recipientOptions(group: GroupDetail, names: ReturnType<typeof useNames>) {
   const orgs = group.organisations.map((o) => ({
     value: `organisation:${o.organisationId}`,
-    label: `${o.abbreviation} – ${o.organisationName}`,
+    label: `${names.orgShort(o.organisationId, o.abbreviation)} – ${names.org(o.organisationId, o.organisationName)}`,
   }));
   const seen = new Set<string>();
   const people = group.members
     .filter((m) => !seen.has(m.personId) && seen.add(m.personId))
     .map((m) => ({
       value: `person:${m.personId}`,
-      label: m.organisationAbbreviation ? `${m.personName} (${m.organisationAbbreviation})` : m.personName,
+      label: m.organisationAbbreviation ? `${m.personName} (${names.orgShortOf(m.organisationAbbreviation)})` : m.personName,
     }));
   return [...orgs, ...people];
 }
