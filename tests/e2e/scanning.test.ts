@@ -120,9 +120,7 @@ describe('scanning round, end to end', () => {
       const form = page.getByRole('form', { name: 'New candidate' });
       await form.getByRole('textbox', { name: 'Title' }).fill(title);
       if (i === 0) {
-        await form
-          .getByRole('combobox', { name: 'Proposed lead' })
-          .selectOption({ label: 'MoI – Ministry of the Interior' });
+        await form.getByRole('combobox', { name: 'Proposed lead' }).selectOption({ label: 'MoI – Ministry of the Interior' });
         await form.getByRole('combobox', { name: "Lead's answer" }).selectOption('confirmed');
         await expectAccessible(page, 'candidate form', { nameStartsWithLabel: true });
       }
