@@ -56,6 +56,19 @@ describe('names in the UI language', () => {
     expect(within(orgs).getByRole('button', { name: 'Ta bort IM' })).toBeInTheDocument();
   });
 
+  it("Today names the handover's chairs in Swedish (IM → ANM, not SM → TEM)", async () => {
+    await changeLanguage('sv');
+    useApp.setState({ route: { page: 'home', params: [] } });
+    const r = await renderWithBackend(<App />, { example: true });
+    t = r.t;
+    const home = await r.t.api.portfolio.home({});
+    const handover = home.handoversDue.find((h) => h.detail === 'SM → TEM');
+    expect(handover, "the example has priority 7's handover SM → TEM").toBeTruthy();
+    const region = await screen.findByRole('region', { name: 'Kommande byten av ordförandeskap' });
+    await waitFor(() => expect(region.textContent).toContain('IM → ANM'));
+    expect(region.textContent).not.toContain('SM → TEM');
+  });
+
   it('and English in English; switching the language switches the names', async () => {
     useApp.setState({ route: { page: 'organisations', params: [] } });
     const r = await renderWithBackend(<App />, { example: true });

@@ -146,7 +146,8 @@ export function HomePage(_props: { params: string[] }) {
             empty={t('portfolio.home.noHandovers')}
             items={h.handoversDue}
             route={(x) => to('rotation', x.groupId ?? '')}
-            detail={(x) => x.detail && <> · {x.detail}</>}
+            // "SM → TEM" as the backend writes it; each chair in the UI language (IM → ANM in Swedish).
+            detail={(x) => x.detail && <> · {x.detail.split(' → ').map(names.orgShortOf).join(' → ')}</>}
           />
           <ItemList
             id="home-scanning"
