@@ -2,7 +2,15 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import type { Group } from '../../shared/domain/groups';
-import { abbreviationIn, nameIn, shortNameIn, type AbbreviatedRow, type NamedRow } from '../../shared/domain/names';
+import {
+  abbreviationIn,
+  byAbbreviation,
+  groupTitle,
+  nameIn,
+  shortOrNameIn,
+  type AbbreviatedRow,
+  type NamedRow,
+} from '../../shared/domain/names';
 import type { Organisation } from '../../shared/domain/organisations';
 import { LANGUAGES, type Lng } from '../../shared/i18n/resources';
 import { api } from '../api';
@@ -41,7 +49,7 @@ function load(route: Route | 'forced') {
       useNameRows.setState({
         rows: {
           organisations: new Map(organisations.map((o) => [o.id, o])),
-          byAbbreviation: new Map(organisations.map((o) => [o.abbreviation, o])),
+          byAbbreviation: byAbbreviation(organisations),
           groups: new Map(groups.map((g) => [g.id, g])),
         },
       });
@@ -121,13 +129,12 @@ export function useNames() {
       /** The group's name after its priority number ("7. Polarisationsnätverket"), as group headings show it. */
       groupTitle: (g: GroupRef, fallback = '') => {
         const row = groupRow(g);
-        return row ? `${row.priorityNumber ? `${row.priorityNumber}. ` : ''}${nameIn(row, lng)}` : fallback;
+        return row ? groupTitle(nameIn(row, lng), row.priorityNumber) : fallback;
       },
       /** The group's short name, else its name. */
       groupShort: (g: GroupRef, fallback = '') => {
         const row = groupRow(g);
-        if (!row) return fallback;
-        return (row.shortName !== undefined ? shortNameIn({ ...row, shortName: row.shortName }, lng) : null) ?? nameIn(row, lng);
+        return row ? shortOrNameIn(row, lng) : fallback;
       },
     };
   }, [rows, lng]);

@@ -15,7 +15,7 @@ export interface AbbreviatedRow extends PerLanguage<'abbreviation'> {
   abbreviation: string;
 }
 export interface ShortNamedRow extends PerLanguage<'shortName'> {
-  shortName: string | null;
+  shortName?: string | null;
 }
 
 const SUFFIX = { fi: 'Fi', sv: 'Sv', en: 'En' } as const;
@@ -40,6 +40,23 @@ export function abbreviationIn(row: AbbreviatedRow, lang: Lng): string {
 /** The group's short name in `lang`, with the same fallback; null when none is known in any language. */
 export function shortNameIn(row: ShortNamedRow, lang: Lng): string | null {
   return pick(row as unknown as Record<string, unknown>, 'shortName', lang);
+}
+
+/** The group's short name in `lang`, else its name (lists and tables where space is short). */
+export function shortOrNameIn(row: ShortNamedRow & NamedRow, lang: Lng): string {
+  return shortNameIn(row, lang) ?? nameIn(row, lang);
+}
+
+/** A group as people name it: priorities with their number ("7. Polarisation, …"). */
+export const groupTitle = (name: string, priorityNumber: number | null | undefined) =>
+  priorityNumber ? `${priorityNumber}. ${name}` : name;
+
+/**
+ * Organisations by their abbreviation as written, for lists that carry only that text. A live
+ * organisation wins over an archived one with the same abbreviation (only live ones must be unique).
+ */
+export function byAbbreviation<T extends AbbreviatedRow & { deleted: boolean }>(organisations: T[]): Map<string, T> {
+  return new Map([...organisations].sort((a, b) => Number(b.deleted) - Number(a.deleted)).map((o) => [o.abbreviation, o]));
 }
 
 /** The per-language field names, for forms and contracts. */

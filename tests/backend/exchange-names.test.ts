@@ -26,6 +26,16 @@ async function refusal(attempt: () => unknown): Promise<ApiError> {
   throw new Error('expected a refusal');
 }
 
+/** The organisation's names in the three languages, as A writes them and every import must bring them. */
+const SM_NAMES = {
+  nameFi: 'Sisäministeriö',
+  nameSv: 'Inrikesministeriet',
+  nameEn: 'Ministry of the Interior',
+  abbreviationFi: 'SM',
+  abbreviationSv: 'IM',
+  abbreviationEn: 'MoI',
+};
+
 /** A with a group and its organisation named in three languages; B holding A's whole database. */
 async function pair() {
   const a = await replica(T0);
@@ -34,14 +44,7 @@ async function pair() {
   const s = await seedGroup(a);
   await a.api.organisations.update({
     id: s.org.id,
-    patch: {
-      nameFi: 'Sisäministeriö',
-      nameSv: 'Inrikesministeriet',
-      nameEn: 'Ministry of the Interior',
-      abbreviationFi: 'SM',
-      abbreviationSv: 'IM',
-      abbreviationEn: 'MoI',
-    },
+    patch: SM_NAMES,
   });
   await a.api.groups.update({
     id: s.group.id,
@@ -122,16 +125,7 @@ describe('per-language names in exchange files', () => {
       ];
       const groupKeys = ['name', 'shortName', 'nameFi', 'nameSv', 'nameEn', 'shortNameFi', 'shortNameSv', 'shortNameEn'];
       const org = (await target.api.organisations.list({})).find((o) => o.id === s.org.id)!;
-      expect(pick(org, orgKeys)).toEqual({
-        abbreviation: 'SM',
-        name: 'Sisäministeriö',
-        nameFi: 'Sisäministeriö',
-        nameSv: 'Inrikesministeriet',
-        nameEn: 'Ministry of the Interior',
-        abbreviationFi: 'SM',
-        abbreviationSv: 'IM',
-        abbreviationEn: 'MoI',
-      });
+      expect(pick(org, orgKeys)).toEqual({ abbreviation: 'SM', name: 'Sisäministeriö', ...SM_NAMES });
       const group = (await target.api.groups.list({})).find((g) => g.id === s.group.id)!;
       expect(pick(group, groupKeys)).toEqual(
         pick(

@@ -10,7 +10,8 @@ import { translator } from '../i18n';
 import { groupIndicators, groupMeasures } from '../repositories/portfolio';
 import { memberRefs } from '../repositories/rotation';
 import { groupSchedule } from '../services/rotation-chairs';
-import { groupTitle, namesIn, type NamesIn } from '../repositories/names';
+import { groupTitle } from '../../../shared/domain/names';
+import { namesIn, type NamesIn } from '../repositories/names';
 import { rotationGlance } from '../services/rotation-glance';
 
 export interface RecipientInput {

@@ -1,6 +1,6 @@
 import type { Group } from '../../../shared/domain/groups';
 import type { Organisation } from '../../../shared/domain/organisations';
-import { abbreviationIn, nameIn, shortNameIn } from '../../../shared/domain/names';
+import { abbreviationIn, byAbbreviation, groupTitle, nameIn, shortOrNameIn } from '../../../shared/domain/names';
 import type { Lng } from '../../../shared/i18n/resources';
 import type { RowStore } from '../db/store';
 import { listOrganisations } from './organisations';
@@ -26,13 +26,10 @@ export interface NamesIn {
   abbreviationOf(asWritten: string): string;
 }
 
-/** A group as people name it: priorities with their number ("7. Polarisation, …"). */
-export const groupTitle = (name: string, priorityNumber: number | null) => (priorityNumber ? `${priorityNumber}. ${name}` : name);
-
 export function namesIn(store: RowStore, lang: Lng): NamesIn {
   const groups = new Map<string, Group | undefined>();
   const orgs = new Map<string, Organisation | undefined>();
-  let byAbbreviation: Map<string, Organisation> | undefined;
+  let abbreviations: Map<string, Organisation> | undefined;
   const group = (id: string) => {
     if (!groups.has(id)) groups.set(id, store.get<Group>('work_groups', id));
     return groups.get(id);
@@ -53,7 +50,7 @@ export function namesIn(store: RowStore, lang: Lng): NamesIn {
     },
     groupShort: (id) => {
       const g = id ? group(id) : undefined;
-      return g ? (shortNameIn(g, lang) ?? nameIn(g, lang)) : '';
+      return g ? shortOrNameIn(g, lang) : '';
     },
     abbreviation: (id) => {
       const o = id ? org(id) : undefined;
@@ -64,13 +61,8 @@ export function namesIn(store: RowStore, lang: Lng): NamesIn {
       return o ? nameIn(o, lang) : '';
     },
     abbreviationOf: (asWritten) => {
-      // A live organisation wins over an archived one with the same abbreviation.
-      byAbbreviation ??= new Map(
-        listOrganisations(store, { includeArchived: true })
-          .sort((a, b) => Number(b.deleted) - Number(a.deleted))
-          .map((o) => [o.abbreviation, o]),
-      );
-      const o = byAbbreviation.get(asWritten);
+      abbreviations ??= byAbbreviation(listOrganisations(store, { includeArchived: true }));
+      const o = abbreviations.get(asWritten);
       return o ? abbreviationIn(o, lang) : asWritten;
     },
   };

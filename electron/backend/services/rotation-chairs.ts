@@ -11,7 +11,7 @@ import {
   loadEngineRotation,
   type GroupMeetingRow,
 } from '../repositories/rotation';
-import { groupTitle } from '../repositories/names';
+import { groupTitle } from '../../../shared/domain/names';
 
 /** What the rotation writes into meetings.chair_source, by the engine's reason for the chair. */
 const SOURCE_COLUMN: Partial<Record<MeetingChair['source'], string>> = {

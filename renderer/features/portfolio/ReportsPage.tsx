@@ -19,6 +19,7 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { RouteLink } from '../../ui/RouteLink';
 import { useLoad } from '../../ui/useLoad';
 import { today } from '../../ui/today';
+import { groupTitle } from '../../../shared/domain/names';
 import { useNames } from '../../ui/names';
 
 type SortKey = 'number' | 'lastMeeting' | 'attendance' | 'overdue' | 'progress';
@@ -348,7 +349,7 @@ function ReviewItemForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const closed = review.status === 'closed';
   const headingId = `review-item-${item.id}`;
-  const name = `${item.priorityNumber ? `${item.priorityNumber}. ` : ''}${names.group(item.groupId, item.groupName)}`;
+  const name = groupTitle(names.group(item.groupId, item.groupName), item.priorityNumber);
 
   const submit = async () => {
     const checked = validateWith(t, reviewDecisionInput, {
