@@ -433,6 +433,42 @@ describe('search', () => {
   });
 });
 
+describe('search ranking', () => {
+  it('ranks title matches first among the 4 × perKind newest index entries, leaving out archived rows and cut-prefix lookalikes', async () => {
+    t = await startTestBackend({ now: NOW });
+    const store = t.backend.ctx.store;
+    const g = await priorityGroup(t, 'Valmiusryhmä');
+    const action = (title: string, description: string) =>
+      store.insert<{ id: string }>('action_items', { groupId: g.id, title, description, status: 'open' }).id;
+    // Oldest first (the index is read newest first). "valmius" is cut to the indexed prefix "valmiu",
+    // so "valmiuden" is found by the index but is not a hit.
+    const outsideWindow = action('Valmiusharjoitus A', 'Vanha.');
+    const insideWindow = action('Valmiussuunnitelma B', 'Päivitys.');
+    const bodyOnly: string[] = [];
+    for (let i = 0; i < 29; i++) {
+      const kind = i % 3;
+      const id = action(`Tehtävä ${i}`, kind === 0 ? 'Valmiuden arviointi.' : `Valmius ${i}.`);
+      if (kind !== 0) bodyOnly.push(id);
+    }
+    const archived = action('Tehtävä arkistoitu', 'Valmius myös.');
+    store.archive('action_items', archived);
+    const lastTitle = action('Valmiustaso C', '');
+
+    const hitsOf = async (perKind?: number) =>
+      (await t!.api.portfolio.search({ query: 'valmius', perKind })).groups.find((x) => x.kind === 'action_item')!.hits;
+    // Default 8 a kind: the window is the 32 newest entries (the archived one counts, the oldest title match is outside).
+    const hits = await hitsOf();
+    expect(hits.map((h) => h.id)).toEqual([lastTitle, insideWindow, ...bodyOnly.slice(-6).reverse()]);
+    expect(hits.map((h) => h.id)).not.toContain(outsideWindow);
+    expect(hits[0]).toMatchObject({ title: 'Valmiustaso C', snippet: '', groupName: 'Valmiusryhmä' });
+    expect(hits[2]).toMatchObject({ snippet: 'Valmius 28.', route: { page: 'actions', params: [bodyOnly.at(-1)] } });
+    // Two a kind: the 8 newest entries; the one title match among them comes first.
+    expect((await hitsOf(2)).map((h) => h.id)).toEqual([lastTitle, bodyOnly.at(-1)]);
+    // Fifty a kind: everything is in the window, the title matches newest first, then every real body match.
+    expect((await hitsOf(50)).map((h) => h.id)).toEqual([lastTitle, insideWindow, outsideWindow, ...[...bodyOnly].reverse()]);
+  });
+});
+
 describe('government-term review', () => {
   it('walks every active priority, records decisions with rationale and is kept as a dated review', async () => {
     t = await startTestBackend({ now: NOW, demo: true });
