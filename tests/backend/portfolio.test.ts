@@ -265,6 +265,55 @@ describe('portfolio figures', () => {
     expect((await t.api.portfolio.view({})).measuringImpact).toBe(1);
   });
 
+  it('gives a priority with nothing yet empty figures, and names its leads in abbreviation order', async () => {
+    t = await startTestBackend({ now: NOW });
+    const store = t.backend.ctx.store;
+    const empty = await priorityGroup(t, 'Tyhjä prioriteetti');
+    const g = await priorityGroup(t, 'Johdettu prioriteetti');
+    for (const abbreviation of ['bb', 'AA', 'Cc', 'DD']) {
+      const org = await t.api.organisations.create({ abbreviation, name: abbreviation, kind: 'ministry' });
+      const link = await t.api.groups.setOrganisation({ groupId: g.id, organisationId: org.id, role: 'lead' });
+      if (abbreviation === 'DD') await t.api.groups.removeOrganisation({ id: link.id });
+    }
+    const meeting = store.insert<{ id: string }>('meetings', {
+      groupId: g.id,
+      title: 'Kokous',
+      date: '2026-05-01',
+      startTime: '09:00',
+      endTime: '10:00',
+      timeZone: 'Europe/Helsinki',
+      status: 'held',
+    });
+    const person = await t.api.people.create({ name: 'Aino' });
+    store.insert('attendance', { meetingId: meeting.id, personId: person.id, status: 'present' });
+    const archived = store.insert<{ id: string }>('attendance', { meetingId: meeting.id, personId: person.id, status: 'absent' });
+    store.archive('attendance', archived.id);
+
+    const rows = (await t.api.portfolio.view({})).rows;
+    expect(rows.find((r) => r.groupId === empty.id)).toMatchObject({
+      leads: [],
+      lastMeeting: null,
+      nextMeeting: null,
+      meetingsLast12Months: 0,
+      attendanceRate: null,
+      memberCount: 0,
+      organisationCount: 0,
+      openActions: 0,
+      overdueActions: 0,
+      measuresDone: 0,
+      measuresTotal: 0,
+      indicators: [],
+      measuresImpact: false,
+    });
+    expect(rows.find((r) => r.groupId === g.id)).toMatchObject({
+      leads: ['AA', 'bb', 'Cc'],
+      organisationCount: 3,
+      lastMeeting: '2026-05-01',
+      meetingsLast12Months: 1,
+      attendanceRate: 1,
+    });
+  });
+
   it('counts how many of the example priorities measure impact, and shows their meetings and attendance', async () => {
     t = await startTestBackend({ now: NOW, demo: true });
     const view = await t.api.portfolio.view({});
