@@ -24,7 +24,24 @@ export function localDate(instant: Date | string | number, timeZone: string = DE
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/** Per time zone, the last whole minute asked for and its date (many calls ask within the same minute). */
+const minuteDates = new Map<string, { minute: number; date: string }>();
+const MINUTE = 60_000;
+
 /** Today's calendar date in `timeZone`. */
 export function todayIn(timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): string {
-  return localDate(now, timeZone);
+  const minute = Math.floor(now.getTime() / MINUTE);
+  const known = minuteDates.get(timeZone);
+  if (known?.minute === minute) return known.date;
+  const date = localDate(now, timeZone);
+  // Kept only when the whole minute has that one date: dates change on a whole minute in today's
+  // zones, but not under some historical offsets with seconds (Helsinki's +1:39:49 before 1921).
+  if (
+    Number.isFinite(minute) &&
+    localDate(minute * MINUTE, timeZone) === date &&
+    localDate(minute * MINUTE + MINUTE - 1, timeZone) === date
+  ) {
+    minuteDates.set(timeZone, { minute, date });
+  }
+  return date;
 }

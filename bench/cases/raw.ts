@@ -30,6 +30,19 @@ const ACTION_PAGE = (where: string, order = `coalesce(a.due_date, '9999-12-31'),
    LEFT JOIN meetings m ON m.id = a.meeting_id
    ORDER BY ${order}`;
 
+/** A search hit's source row and the name shown with it, per kind (the hand-written twin of search.ts's lookups). */
+const SEARCH_LOOKUP: Record<string, string> = {
+  group: `SELECT x.rowid, x.id, x.name, p.name AS group_name FROM work_groups x LEFT JOIN work_groups p ON p.id = x.parent_id`,
+  meeting: `SELECT x.rowid, x.id, x.title || ' · ' || x.date, g.name FROM meetings x JOIN work_groups g ON g.id = x.group_id`,
+  agenda_item: `SELECT x.rowid, x.id, x.title, g.name, m.id FROM agenda_items x JOIN meetings m ON m.id = x.meeting_id
+    JOIN work_groups g ON g.id = m.group_id`,
+  decision: `SELECT x.rowid, x.id, coalesce(x.number || ' ', '') || substr(x.text, 1, 120), g.name, x.meeting_id, x.group_id
+    FROM decisions x JOIN work_groups g ON g.id = x.group_id`,
+  action_item: `SELECT x.rowid, x.id, x.title, g.name FROM action_items x JOIN work_groups g ON g.id = x.group_id`,
+  measure: `SELECT x.rowid, x.id, x.title, g.name, x.group_id FROM measures x JOIN work_groups g ON g.id = x.group_id`,
+  candidate: `SELECT x.rowid, x.id, x.title, s.label, x.round_id FROM candidates x JOIN scanning_rounds s ON s.id = x.round_id`,
+};
+
 const TODAY = () => new Date().toISOString().slice(0, 10);
 
 export const RAW_QUERIES: Record<string, RawQuery> = {
@@ -185,14 +198,22 @@ export const RAW_QUERIES: Record<string, RawQuery> = {
       [`SELECT * FROM scanning_rounds WHERE deleted = 0 AND status NOT IN ('closed', 'decided')`, {}],
     ];
   },
-  'portfolio.search': () =>
-    ['group', 'meeting', 'agenda_item', 'decision', 'action_item', 'measure', 'candidate'].map(
-      (k) =>
-        [
-          `SELECT rowid, ref_id, title, body FROM search_${k} WHERE search_${k} MATCH @m ORDER BY rowid DESC LIMIT 20`,
-          { m: '"valmius"*' },
-        ] as [string, Params],
-    ),
+  // The service's own window: 4 × perKind (8) = 32 newest index entries a kind, because title matches
+  // anywhere in the window rank before text matches (reading 20 would give another answer), with the
+  // FTS query the service sends for "valmius" (cut to the indexed prefix length 6); then the source
+  // rows of the hits shown (up to 8 a kind: here the 8 newest entries) with their group names.
+  'portfolio.search': (_input, db) =>
+    Object.entries(SEARCH_LOOKUP).flatMap(([k, lookup]) => {
+      const m = '"valmiu"*';
+      const shown = db
+        .prepare(`SELECT rowid FROM search_${k} WHERE search_${k} MATCH ? ORDER BY rowid DESC LIMIT 8`)
+        .pluck()
+        .all(m);
+      return [
+        [`SELECT rowid, ref_id, title, body FROM search_${k} WHERE search_${k} MATCH @m ORDER BY rowid DESC LIMIT 32`, { m }],
+        [`${lookup} WHERE x.rowid IN (SELECT value FROM json_each(@ids)) AND x.deleted = 0`, { ids: JSON.stringify(shown) }],
+      ] as Array<[string, Params]>;
+    }),
   'portfolio.plan (one group)': ({ groupId }) => [
     [`SELECT * FROM measures WHERE group_id = @g AND deleted = 0 ORDER BY created_at`, { g: groupId }],
     [

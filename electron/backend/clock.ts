@@ -1,10 +1,10 @@
 import { todayIn } from '../../shared/today';
 import type { Ctx } from './context';
-import { readSettings } from './repositories/settings';
+import { settingOf } from './repositories/settings';
 
 /** The configured time zone (settings; default Europe/Helsinki). */
 export function configuredTimeZone(ctx: Pick<Ctx, 'db'>): string {
-  return readSettings(ctx).timeZone;
+  return settingOf(ctx, 'timeZone');
 }
 
 /**

@@ -82,10 +82,15 @@ function wordCharBefore(text: string, i: number): boolean {
  * and testing each, without building the words.
  */
 export function beginsWord(folded: string, word: string): boolean {
+  return wordStart(folded, word) >= 0;
+}
+
+/** Where `word` first begins a word of `folded` (as beginsWord), or -1. */
+function wordStart(folded: string, word: string): number {
   for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) {
-    if (i === 0 || !wordCharBefore(folded, i)) return true;
+    if (i === 0 || !wordCharBefore(folded, i)) return i;
   }
-  return false;
+  return -1;
 }
 
 /** Does every word begin some word of `text`? (`text` is folded once, whatever the number of words.) */
@@ -96,13 +101,36 @@ export function matchesAll(text: string, words: readonly string[]): boolean {
 
 /** A short piece of `text` around the first word that matches, with an ellipsis where it was cut. */
 export function snippetOf(text: string, words: readonly string[], width = 12): string {
-  const parts = text.replace(/\s+/g, ' ').trim().split(' ');
-  const at = parts.findIndex((p) => {
-    const folded = fold(p);
-    return words.some((w) => beginsWord(folded, w));
-  });
+  const spaced = text.replace(/\s+/g, ' ').trim();
+  const parts = spaced.split(' ');
+  const at = firstMatchingPart(spaced, parts, words);
   if (at < 0) return parts.slice(0, width).join(' ') + (parts.length > width ? ' …' : '');
   const start = Math.max(0, at - Math.floor(width / 3));
   const end = Math.min(parts.length, start + width);
   return `${start > 0 ? '… ' : ''}${parts.slice(start, end).join(' ')}${end < parts.length ? ' …' : ''}`;
+}
+
+/**
+ * The index of the first of `parts` (`spaced` split on its single spaces) in which some word begins a
+ * word (-1 if none). Latin text folds a character to one character (LATIN_FOLDED; the length check is
+ * a guard), so it is folded once and searched whole: a word holds no space and a space is no letter,
+ * so a match in the whole is a match in its part, at the same offset. Other text is folded a part at a time.
+ */
+function firstMatchingPart(spaced: string, parts: readonly string[], words: readonly string[]): number {
+  const folded = BEYOND_LATIN.test(spaced) ? '' : fold(spaced);
+  if (folded.length !== spaced.length || spaced.length === 0) {
+    return parts.findIndex((p) => {
+      const f = fold(p);
+      return words.some((w) => beginsWord(f, w));
+    });
+  }
+  let first = -1;
+  for (const w of words) {
+    const i = wordStart(folded, w);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  if (first < 0) return -1;
+  let part = 0;
+  for (let i = spaced.indexOf(' '); i >= 0 && i < first; i = spaced.indexOf(' ', i + 1)) part++;
+  return part;
 }

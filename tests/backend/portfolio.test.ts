@@ -265,6 +265,55 @@ describe('portfolio figures', () => {
     expect((await t.api.portfolio.view({})).measuringImpact).toBe(1);
   });
 
+  it('gives a priority with nothing yet empty figures, and names its leads in abbreviation order', async () => {
+    t = await startTestBackend({ now: NOW });
+    const store = t.backend.ctx.store;
+    const empty = await priorityGroup(t, 'Tyhjä prioriteetti');
+    const g = await priorityGroup(t, 'Johdettu prioriteetti');
+    for (const abbreviation of ['bb', 'AA', 'Cc', 'DD']) {
+      const org = await t.api.organisations.create({ abbreviation, name: abbreviation, kind: 'ministry' });
+      const link = await t.api.groups.setOrganisation({ groupId: g.id, organisationId: org.id, role: 'lead' });
+      if (abbreviation === 'DD') await t.api.groups.removeOrganisation({ id: link.id });
+    }
+    const meeting = store.insert<{ id: string }>('meetings', {
+      groupId: g.id,
+      title: 'Kokous',
+      date: '2026-05-01',
+      startTime: '09:00',
+      endTime: '10:00',
+      timeZone: 'Europe/Helsinki',
+      status: 'held',
+    });
+    const person = await t.api.people.create({ name: 'Aino' });
+    store.insert('attendance', { meetingId: meeting.id, personId: person.id, status: 'present' });
+    const archived = store.insert<{ id: string }>('attendance', { meetingId: meeting.id, personId: person.id, status: 'absent' });
+    store.archive('attendance', archived.id);
+
+    const rows = (await t.api.portfolio.view({})).rows;
+    expect(rows.find((r) => r.groupId === empty.id)).toMatchObject({
+      leads: [],
+      lastMeeting: null,
+      nextMeeting: null,
+      meetingsLast12Months: 0,
+      attendanceRate: null,
+      memberCount: 0,
+      organisationCount: 0,
+      openActions: 0,
+      overdueActions: 0,
+      measuresDone: 0,
+      measuresTotal: 0,
+      indicators: [],
+      measuresImpact: false,
+    });
+    expect(rows.find((r) => r.groupId === g.id)).toMatchObject({
+      leads: ['AA', 'bb', 'Cc'],
+      organisationCount: 3,
+      lastMeeting: '2026-05-01',
+      meetingsLast12Months: 1,
+      attendanceRate: 1,
+    });
+  });
+
   it('counts how many of the example priorities measure impact, and shows their meetings and attendance', async () => {
     t = await startTestBackend({ now: NOW, demo: true });
     const view = await t.api.portfolio.view({});
@@ -430,6 +479,42 @@ describe('search', () => {
     for (const q of ['"', 'AND OR NOT', 'kokou*', 'title:x', '(', '', '   ', 'NEAR(a b)']) {
       await expect(t.api.portfolio.search({ query: q })).resolves.toMatchObject({ query: q });
     }
+  });
+});
+
+describe('search ranking', () => {
+  it('ranks title matches first among the 4 × perKind newest index entries, leaving out archived rows and cut-prefix lookalikes', async () => {
+    t = await startTestBackend({ now: NOW });
+    const store = t.backend.ctx.store;
+    const g = await priorityGroup(t, 'Valmiusryhmä');
+    const action = (title: string, description: string) =>
+      store.insert<{ id: string }>('action_items', { groupId: g.id, title, description, status: 'open' }).id;
+    // Oldest first (the index is read newest first). "valmius" is cut to the indexed prefix "valmiu",
+    // so "valmiuden" is found by the index but is not a hit.
+    const outsideWindow = action('Valmiusharjoitus A', 'Vanha.');
+    const insideWindow = action('Valmiussuunnitelma B', 'Päivitys.');
+    const bodyOnly: string[] = [];
+    for (let i = 0; i < 29; i++) {
+      const kind = i % 3;
+      const id = action(`Tehtävä ${i}`, kind === 0 ? 'Valmiuden arviointi.' : `Valmius ${i}.`);
+      if (kind !== 0) bodyOnly.push(id);
+    }
+    const archived = action('Tehtävä arkistoitu', 'Valmius myös.');
+    store.archive('action_items', archived);
+    const lastTitle = action('Valmiustaso C', '');
+
+    const hitsOf = async (perKind?: number) =>
+      (await t!.api.portfolio.search({ query: 'valmius', perKind })).groups.find((x) => x.kind === 'action_item')!.hits;
+    // Default 8 a kind: the window is the 32 newest entries (the archived one counts, the oldest title match is outside).
+    const hits = await hitsOf();
+    expect(hits.map((h) => h.id)).toEqual([lastTitle, insideWindow, ...bodyOnly.slice(-6).reverse()]);
+    expect(hits.map((h) => h.id)).not.toContain(outsideWindow);
+    expect(hits[0]).toMatchObject({ title: 'Valmiustaso C', snippet: '', groupName: 'Valmiusryhmä' });
+    expect(hits[2]).toMatchObject({ snippet: 'Valmius 28.', route: { page: 'actions', params: [bodyOnly.at(-1)] } });
+    // Two a kind: the 8 newest entries; the one title match among them comes first.
+    expect((await hitsOf(2)).map((h) => h.id)).toEqual([lastTitle, bodyOnly.at(-1)]);
+    // Fifty a kind: everything is in the window, the title matches newest first, then every real body match.
+    expect((await hitsOf(50)).map((h) => h.id)).toEqual([lastTitle, insideWindow, outsideWindow, ...[...bodyOnly].reverse()]);
   });
 });
 

@@ -14,7 +14,7 @@ import {
   monthsBefore,
 } from '../../shared/portfolio/figures';
 import { allowedTransitions, checkTransition, LIFECYCLE_TRANSITIONS } from '../../shared/portfolio/lifecycle';
-import { fold, foldSlow, matchesAll, searchTerms, snippetOf } from '../../shared/portfolio/search';
+import { beginsWord, fold, foldSlow, matchesAll, searchTerms, snippetOf } from '../../shared/portfolio/search';
 
 describe('priority lifecycle rules', () => {
   it('allow the path proposed → preparing → plan drafting → implementing → concluded', () => {
@@ -242,6 +242,55 @@ describe('search query', () => {
     );
     expect(fold('PÄÄTÖS Åland')).toBe('paatos aland');
     expect(fold('ΟΔΟΣ e\u0301')).toBe(foldSlow('ΟΔΟΣ e\u0301'));
+  });
+
+  it('cuts the same snippet as folding the text a word at a time (the rule before folding Latin text once)', () => {
+    const reference = (text: string, words: readonly string[], width = 12) => {
+      const parts = text.replace(/\s+/g, ' ').trim().split(' ');
+      const at = parts.findIndex((p) => words.some((w) => beginsWord(fold(p), w)));
+      if (at < 0) return parts.slice(0, width).join(' ') + (parts.length > width ? ' …' : '');
+      const start = Math.max(0, at - Math.floor(width / 3));
+      const end = Math.min(parts.length, start + width);
+      return `${start > 0 ? '… ' : ''}${parts.slice(start, end).join(' ')}${end < parts.length ? ' …' : ''}`;
+    };
+    const piece = fc.constantFrom(
+      'valmius',
+      'Valmiuden',
+      'VALMIUSHARJOITUS',
+      'päätös',
+      'ǄAK',
+      'ǆakk',
+      'İstanbul',
+      'ΟΔΟΣ',
+      'e\u0301t',
+      '𝒜kko',
+      'a-valmius',
+      '2026',
+      ' ',
+      '  ',
+      '\u00a0',
+      '\n',
+      '\u2028',
+      '.',
+      'x',
+    );
+    const text = fc.oneof(
+      fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+      fc.array(piece, { maxLength: 40 }).map((p) => p.join(' ')),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+    );
+    const query = fc.oneof(
+      fc.array(piece, { minLength: 1, maxLength: 3 }).map((p) => p.join(' ')),
+      fc.constantFrom('valmius', 'valm', 'dzak', 'istan', 'οδος', 'et', 'akko'),
+    );
+    fc.assert(
+      fc.property(text, query, fc.integer({ min: 1, max: 14 }), (t, q, width) => {
+        const terms = searchTerms(q);
+        if (terms) expect(snippetOf(t, terms.words, width)).toBe(reference(t, terms.words, width));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(snippetOf('Ǆ valmius', ['valmius'])).toBe('Ǆ valmius');
   });
 
   it('never sends a term FTS5 would read as syntax', () => {

@@ -52,11 +52,24 @@ const HYDRATE: Record<SearchKind, { table: string; sql: string; route: (r: RawRo
   },
 };
 
+/** An index entry of one kind: the index's own copy of the row's title and text. */
+interface IndexEntry {
+  fts_rowid: number;
+  ref_id: string;
+  title: string;
+  body: string;
+}
+
 /**
- * One search over everything, grouped by kind. Each kind's index is read newest first and stops after
- * a few pages, so a common word costs no more than a rare one; title matches then come before matches
- * in the text. Archived rows, and index entries whose row has
- * changed its rowid, are left out.
+ * One search over everything, grouped by kind. Each kind's index is read newest first, 4 × perKind
+ * entries, so a common word costs no more than a rare one; among those, title matches then come before
+ * matches in the text (so a title match that is the 30th newest entry still outranks the newest text
+ * match: the window, not the page, is what ranking needs). Archived rows, and index entries whose row
+ * has changed its rowid, are left out.
+ *
+ * Only what the page needs is read beyond the index: entries are taken in rank order, a text is folded
+ * only when its title does not settle the match, and source rows are looked up (by rowid) only for the
+ * entries that can still make the page.
  */
 export function searchEverything(store: RowStore, query: string, perKind: number): SearchResult {
   const terms = searchTerms(query);
@@ -68,60 +81,62 @@ export function searchEverything(store: RowStore, query: string, perKind: number
     const kind = source.kind;
     const h = HYDRATE[kind];
     const index = `search_${kind}`;
-    const hitsOfIndex = store
+    const entries = store
       .prepare(
         `SELECT rowid AS fts_rowid, ref_id, title, body FROM ${index}
            WHERE ${index} MATCH @match ORDER BY rowid DESC LIMIT @limit`,
       )
-      .all({ match: terms.match, limit: perKind * 4 }) as Array<{
-      fts_rowid: number;
-      ref_id: string;
-      title: string;
-      body: string;
-    }>;
-    // Each row's title and text folded once; every word is then looked for in them (matchesAll's rule:
-    // a word matches when it begins a word of the title or of the text).
-    const found: Array<(typeof hitsOfIndex)[number] & { titleMatch: boolean }> = [];
-    for (const f of hitsOfIndex) {
-      const title = fold(f.title);
-      const inTitle = terms.words.map((w) => beginsWord(title, w));
-      const body = terms.cut && !inTitle.every(Boolean) ? fold(f.body) : '';
-      if (terms.cut && !terms.words.every((w, i) => inTitle[i] || beginsWord(body, w))) continue;
-      found.push({ ...f, titleMatch: inTitle.every(Boolean) });
+      .all({ match: terms.match, limit: perKind * 4 }) as IndexEntry[];
+    if (entries.length === 0) continue;
+    // Rank order: entries whose title holds every word (matchesAll's rule: a word matches when it
+    // begins a word of the title or of the text), newest first, then the others, newest first.
+    const inTitle: IndexEntry[] = [];
+    const others: IndexEntry[] = [];
+    for (const e of entries) {
+      const title = fold(e.title);
+      (terms.words.every((w) => beginsWord(title, w)) ? inTitle : others).push(e);
     }
-    if (found.length === 0) continue;
-    const rows = new Map(
-      (
-        store
-          .prepare(`${h.sql} WHERE x.id IN (SELECT value FROM json_each(?)) AND x.deleted = 0`)
-          .all(JSON.stringify(found.map((f) => f.ref_id))) as RawRow[]
-      ).map((r) => [r.id as string, r]),
-    );
-    const hits: Array<SearchHit & { titleMatch: boolean; order: number }> = [];
-    found.forEach((f, order) => {
-      const r = rows.get(f.ref_id);
-      if (!r || Number(r.rid) !== f.fts_rowid) return;
-      const title = String(r.title ?? '');
-      hits.push({
-        kind,
-        id: r.id as string,
-        title,
-        snippet: f.body,
-        groupName: (r.group_name as string | null) ?? null,
-        route: h.route(r),
-        titleMatch: f.titleMatch,
-        order,
-      });
-    });
-    hits.sort((a, b) => Number(b.titleMatch) - Number(a.titleMatch) || a.order - b.order);
-    // Snippets only for the hits shown (the body is carried in `snippet` until here).
-    const page = hits.slice(0, perKind).map(({ titleMatch: _t, order: _o, ...hit }) => ({
-      ...hit,
-      snippet: hit.snippet.trim() ? snippetOf(hit.snippet, terms.words) : '',
-    }));
-    if (page.length) {
-      groups.push({ kind, hits: page });
-      total += page.length;
+    // A cut word: FTS5 found a shorter prefix, so an entry is a hit only if every whole word begins a
+    // word of its title or text (checked lazily, in rank order, only as far as the page needs).
+    const isHit = (e: IndexEntry, titleMatch: boolean) => {
+      if (titleMatch || !terms.cut) return true;
+      const title = fold(e.title);
+      const body = fold(e.body);
+      return terms.words.every((w) => beginsWord(title, w) || beginsWord(body, w));
+    };
+    const ranked = [...inTitle, ...others];
+    const hits: SearchHit[] = [];
+    const lookup = store.prepare(`${h.sql} WHERE x.rowid IN (SELECT value FROM json_each(?)) AND x.deleted = 0`);
+    let next = 0;
+    while (hits.length < perKind && next < ranked.length) {
+      // The next entries that are hits, as many as the page still lacks; their rows in one read.
+      const batch: IndexEntry[] = [];
+      while (batch.length < perKind - hits.length && next < ranked.length) {
+        const e = ranked[next]!;
+        if (isHit(e, next < inTitle.length)) batch.push(e);
+        next++;
+      }
+      if (batch.length === 0) break;
+      const rows = new Map(
+        (lookup.all(JSON.stringify(batch.map((e) => e.fts_rowid))) as RawRow[]).map((r) => [Number(r.rid), r]),
+      );
+      for (const e of batch) {
+        const r = rows.get(e.fts_rowid);
+        // A row whose rowid changed (the index entry is stale) has another id at this rowid, or none.
+        if (!r || r.id !== e.ref_id) continue;
+        hits.push({
+          kind,
+          id: r.id as string,
+          title: String(r.title ?? ''),
+          snippet: e.body.trim() ? snippetOf(e.body, terms.words) : '',
+          groupName: (r.group_name as string | null) ?? null,
+          route: h.route(r),
+        });
+      }
+    }
+    if (hits.length) {
+      groups.push({ kind, hits });
+      total += hits.length;
     }
   }
   return { query, groups, total };
