@@ -114,9 +114,10 @@ export function describeChanges(
   ctx: Ctx,
   writes: Array<{ table: string; rows: Row[]; fresh: Set<string> }>,
   limit = 2000,
+  /** The same rows by table and id, when the caller has them already (the import's plan does). */
+  byId?: ReadonlyMap<string, ReadonlyMap<string, Row>>,
 ): { records: RecordChange[]; bookkeeping: number; more: number } {
-  const pending = new Map<string, Map<string, Row>>();
-  for (const w of writes) pending.set(w.table, new Map(w.rows.map((r) => [String(r.id), r])));
+  const pending = byId ?? new Map(writes.map((w) => [w.table, new Map(w.rows.map((r) => [String(r.id), r]))]));
   const lookup: Lookup = (t, id) => pending.get(t)?.get(id);
   const records: RecordChange[] = [];
   let bookkeeping = 0;

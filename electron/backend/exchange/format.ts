@@ -172,19 +172,26 @@ function inspectRow(row: unknown, onStamp: ((stamp: Hlc) => void) | undefined): 
   if (r.deleted !== 0 && r.deleted !== 1) return 'deleted';
   const fh = r.field_hlc;
   if (typeof fh !== 'string' || fh.length > MAX_FIELD_HLC_CHARS) return 'field_hlc';
-  let clocks: unknown;
-  try {
-    clocks = JSON.parse(fh);
-  } catch {
-    return 'field_hlc';
-  }
-  if (clocks === null || typeof clocks !== 'object' || Array.isArray(clocks)) return 'field_hlc';
-  const c = clocks as Record<string, unknown>;
-  if (typeof c['*'] !== 'string') return 'field_hlc';
-  for (const key in c) {
-    const v = c[key];
-    if (!isHlc(v) || (!goodColumns.has(key) && key !== '*' && !FIELD_HLC_KEY.test(key))) {
+  // Most rows of a file were never edited since they were made: field_hlc is exactly {"*": the row's
+  // own stamp}, which JSON.parse would turn into one valid clock under "*" (a stamp holds no character
+  // JSON escapes). That text is recognised without parsing it; any other text is parsed and checked.
+  const plain = fh === `{"*":"${r.hlc}"}`;
+  let c: Record<string, unknown> | undefined;
+  if (!plain) {
+    let clocks: unknown;
+    try {
+      clocks = JSON.parse(fh);
+    } catch {
       return 'field_hlc';
+    }
+    if (clocks === null || typeof clocks !== 'object' || Array.isArray(clocks)) return 'field_hlc';
+    c = clocks as Record<string, unknown>;
+    if (typeof c['*'] !== 'string') return 'field_hlc';
+    for (const key in c) {
+      const v = c[key];
+      if (!isHlc(v) || (!goodColumns.has(key) && key !== '*' && !FIELD_HLC_KEY.test(key))) {
+        return 'field_hlc';
+      }
     }
   }
   for (const key in r) {
@@ -198,7 +205,7 @@ function inspectRow(row: unknown, onStamp: ((stamp: Hlc) => void) | undefined): 
   }
   if (onStamp) {
     onStamp(r.hlc);
-    for (const key in c) onStamp(c[key] as Hlc);
+    if (c) for (const key in c) onStamp(c[key] as Hlc);
   }
   return null;
 }

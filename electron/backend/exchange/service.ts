@@ -281,6 +281,8 @@ interface Plan {
   counts: TableCounts[];
   /** `fresh`: ids not in the database (inserted; the rest are updated in place). */
   writes: Array<{ table: string; rows: Row[]; fresh: Set<string> }>;
+  /** The rows of `writes` by table and id. */
+  pending: Map<string, Map<string, Row>>;
   conflicts: ImportConflict[];
   flags: Array<{ table: string; rowId: string; label: string; flag: 'edit_vs_delete' }>;
 }
@@ -294,8 +296,8 @@ function labelOf(row: Row | undefined): string {
 
 /** Merge every row of the file against the database (no writes). Tables in name order. */
 function plan(ctx: Ctx, file: ExchangeFile): Plan {
-  const out: Plan = { notApplied: [], sharedChanges: [], counts: [], writes: [], conflicts: [], flags: [] };
   const pending = new Map<string, Map<string, Row>>();
+  const out: Plan = { notApplied: [], sharedChanges: [], counts: [], writes: [], pending, conflicts: [], flags: [] };
   // Scope on the rows: a group's file changes only that group's closure, a candidate file only its
   // round's candidates (checks.ts); a whole-database file has no limit.
   const fileScope = scopeOfFile(ctx, file.manifest.scope, file.tables);
@@ -430,8 +432,8 @@ function newestStamp(file: ExchangeFile): Hlc | null {
   return file.newestStamp;
 }
 
-function recordsOf(ctx: Ctx, writes: Plan['writes']) {
-  const d = describeChanges(ctx, writes);
+function recordsOf(ctx: Ctx, p: Plan) {
+  const d = describeChanges(ctx, p.writes, undefined, p.pending);
   return { records: d.records, bookkeepingRows: d.bookkeeping, moreRecords: d.more };
 }
 
@@ -476,7 +478,7 @@ function describe(ctx: Ctx, file: ExchangeFile, p: Plan, encrypted: boolean): Im
     flags: p.flags,
     notApplied: p.notApplied.map((n) => ({ ...n, label: labelOf(ctx.store.getRaw(n.table, n.rowId) as Row | undefined) })),
     sharedChanges: p.sharedChanges.map((n) => ({ ...n, label: labelOf(ctx.store.getRaw(n.table, n.rowId) as Row | undefined) })),
-    ...recordsOf(ctx, p.writes),
+    ...recordsOf(ctx, p),
     handover: handoverRow
       ? {
           date: String(handoverRow.date),
