@@ -29,7 +29,16 @@ import { backupDatabase, discardBackup, type BackupFile } from '../backup';
 import { schemaVersion } from '../db/open';
 import { TABLE_CODECS, travellingTables } from '../db/tables';
 import { userError } from '../errors';
-import { ExchangeError, ExchangeFileWriter, isEncrypted, readExchangeFile, type ExchangeFile, type BuildOptions } from './format';
+import {
+  ExchangeError,
+  ExchangeFileWriter,
+  isEncrypted,
+  readExchangeFile,
+  readExchangeFileAsync,
+  type BuildOptions,
+  type ExchangeFile,
+  type ReadOptions,
+} from './format';
 import { collectScope, foreignKeysOf, tablesParentsFirst, type Scope } from './scope';
 import { checkClock, checkMergedRows, scopeOfFile, FUTURE_BOUND_MS, type NotApplied } from './checks';
 import { exclusive } from './lock';
@@ -246,30 +255,46 @@ function rowSchemaFor(ctx: Ctx): (table: string, row: Row) => string | null {
   };
 }
 
-function readFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
-  const file = readVerifiedFile(ctx, bytes, opts);
+function readOptions(ctx: Ctx, opts: ImportOptions): ReadOptions {
+  return {
+    passphrase: opts.passphrase || undefined,
+    readerAppVersion: ctx.version,
+    knownTables: travellingTables(ctx.db),
+    rowSchema: rowSchemaFor(ctx),
+    expectedScope: opts.expectedScope,
+    maxBlobBytes: MAX_MATERIAL_BYTES,
+  };
+}
+
+/** The checks of a file that come after the reader's, the same for both readers. */
+function checkedFile(ctx: Ctx, file: ExchangeFile): ExchangeFile {
+  // Materials meet the same rules as an add (services/materials.ts owns them).
+  const problem = checkIncomingMaterials(ctx, file.tables.attachments ?? [], file.blobs);
+  if (problem) throw userError('validation', 'materials.errors.badIncoming', { detail: problem });
   // A stamp too far ahead refuses the file, so no import moves this computer's clock past the bound.
   checkClock(file.newestStamp, ctx.now());
   return file;
 }
 
-function readVerifiedFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
+function asUserError(e: unknown): unknown {
+  return e instanceof ExchangeError ? exchangeUserError(e) : e;
+}
+
+/** The preview's reader (synchronous). */
+function readFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
   try {
-    const file = readExchangeFile(bytes, {
-      passphrase: opts.passphrase || undefined,
-      readerAppVersion: ctx.version,
-      knownTables: travellingTables(ctx.db),
-      rowSchema: rowSchemaFor(ctx),
-      expectedScope: opts.expectedScope,
-      maxBlobBytes: MAX_MATERIAL_BYTES,
-    });
-    // Materials meet the same rules as an add (services/materials.ts owns them).
-    const problem = checkIncomingMaterials(ctx, file.tables.attachments ?? [], file.blobs);
-    if (problem) throw userError('validation', 'materials.errors.badIncoming', { detail: problem });
-    return file;
+    return checkedFile(ctx, readExchangeFile(bytes, readOptions(ctx, opts)));
   } catch (e) {
-    if (e instanceof ExchangeError) throw exchangeUserError(e);
-    throw e;
+    throw asUserError(e);
+  }
+}
+
+/** The import's reader: the same checks, large entries inflated natively off the thread (format.ts). */
+async function readFileAsync(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): Promise<ExchangeFile> {
+  try {
+    return checkedFile(ctx, await readExchangeFileAsync(bytes, readOptions(ctx, opts)));
+  } catch (e) {
+    throw asUserError(e);
   }
 }
 
@@ -517,7 +542,7 @@ async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions, made:
   reportProgress('reading');
   await yieldToLoop();
   throwIfCancelled();
-  const file = readFile(ctx, bytes, opts);
+  const file = await readFileAsync(ctx, bytes, opts);
   reportProgress('checking');
   await yieldToLoop();
   throwIfCancelled();
