@@ -153,8 +153,11 @@ export function describeChanges(
       });
     }
   }
-  const key = (r: RecordChange) =>
-    [r.where.group ?? '', r.where.date ?? '', r.where.meeting ?? '', r.where.item ?? '', r.table, r.label].join('\u0000');
-  records.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  return { records, bookkeeping, more: total - records.length };
+  // Each record's sort key made once (not twice per comparison).
+  const keyed = records.map((r) => ({
+    r,
+    key: [r.where.group ?? '', r.where.date ?? '', r.where.meeting ?? '', r.where.item ?? '', r.table, r.label].join('\u0000'),
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { records: keyed.map((k) => k.r), bookkeeping, more: total - records.length };
 }

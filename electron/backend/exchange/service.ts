@@ -222,8 +222,15 @@ function shapeOf(ctx: Ctx, table: string): TableShape {
 
 /** The per-row check against this database's columns: names, storage types, required values, JSON. */
 function rowSchemaFor(ctx: Ctx): (table: string, row: Row) => string | null {
+  // The reader calls this for every row of one table, then the next: the shape is looked up per table.
+  let shapeTable: string | undefined;
+  let shape: TableShape | undefined;
   return (table, row) => {
-    const { byName, required, json } = shapeOf(ctx, table);
+    if (table !== shapeTable || !shape) {
+      shape = shapeOf(ctx, table);
+      shapeTable = table;
+    }
+    const { byName, required, json } = shape;
     for (const key in row) {
       const col = byName.get(key);
       if (!col) return `column:${key}`;
@@ -337,9 +344,14 @@ function plan(ctx: Ctx, file: ExchangeFile): Plan {
     const skip = fileScope?.skip.get(table);
     const rows = skip ? file.tables[table]!.filter((r) => !skip.has(r.id)) : file.tables[table]!;
     const fresh = new Set<string>();
-    // For a big table in the file, one query for the ids present saves a query per new row.
-    const present =
-      rows.length > 1000 ? new Set(ctx.store.prepare(`SELECT id FROM ${table}`).pluck().all() as string[]) : undefined;
+    // For a big table in the file, one query for the ids present saves a query per new row; an empty
+    // table here (a new database receiving the whole model) needs no query per row at all.
+    const empty = ctx.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
+    const present = empty
+      ? new Set<string>()
+      : rows.length > 1000
+        ? new Set(ctx.store.prepare(`SELECT id FROM ${table}`).pluck().all() as string[])
+        : undefined;
     const lookup = (id: string) => {
       const row = present && !present.has(id) ? undefined : (ctx.store.getRaw(table, id) as Row | undefined);
       if (!row) fresh.add(id);
