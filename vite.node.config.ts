@@ -8,7 +8,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
-      input: { browser: 'electron/browser.ts', backend: 'electron/backend-host/child.ts', bench: 'bench/index.ts' },
+      input: {
+        browser: 'electron/browser.ts',
+        backend: 'electron/backend-host/child.ts',
+        bench: 'bench/index.ts',
+        'profile-import': 'bench/profile-import.ts',
+      },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

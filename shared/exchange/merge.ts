@@ -297,9 +297,13 @@ function combine(local: Row, lc: Clocks, remote: Row, rc: Clocks, opts: MergeOpt
 /**
  * The canonical form of a row as it would be stored after a merge: field_hlc with sorted keys and
  * version vectors materialised, the edit-vs-delete rule applied. Two replicas hold the same content
- * exactly when their rows normalise to deep-equal objects.
+ * exactly when their rows normalise to deep-equal objects. A row already in that form may be
+ * returned itself (not a copy): callers never modify the rows they pass or get back.
  */
 export function normaliseRow(row: Row, opts: MergeOptions): Row {
+  // The commonest row of all, never edited and its field_hlc already the canonical {"*": its own
+  // stamp}: it is its own canonical form (the case below would copy it unchanged). Returned as is.
+  if (typeof row.hlc === 'string' && row.field_hlc === `{"*":${JSON.stringify(row.hlc)}}`) return row;
   const c = parseClocks(row);
   // A row never edited since it was made (field_hlc is only {"*": stamp}, the row stamp not older):
   // every column is at the creation clock, so the canonical form is the row itself with that
@@ -388,6 +392,14 @@ export function mergeTable(local: LocalRows, remoteRows: readonly Row[], opts: M
   };
   for (const remote of remoteRows) {
     const before = written.get(remote.id) ?? lookup(remote.id);
+    if (before === undefined) {
+      // A row new here: its canonical form is written (mergeRow's first case, without listing its fields).
+      const result = normaliseRow(remote, opts);
+      written.set(remote.id, result);
+      if (isDeleted(result.deleted)) out.unchanged++;
+      else out.added++;
+      continue;
+    }
     const m = mergeRow(before, remote, opts);
     for (const c of m.conflicts) out.conflicts.push({ id: remote.id, ...c });
     for (const flag of m.flags) out.flagged.push({ id: remote.id, flag });

@@ -496,6 +496,31 @@ describe('verification of the file', () => {
     expect(keyOf(read(withTableText(base, 'people', text)))).toBe('exchange.invalidRow');
   });
 
+  // The reader recognises a never-edited row's field_hlc, exactly {"*": its own stamp}, without
+  // parsing it (format.ts, inspectRow): texts near that form still take the full check.
+  it("judges field_hlc texts near a never-edited row's the same as parsing them would", () => {
+    const hlc = row.hlc as string;
+    const other = st('B', 5);
+    const withClocks = (field_hlc: string, extra: Record<string, unknown> = {}) =>
+      rowMetaProblem({ ...row, ...extra, field_hlc });
+    expect(withClocks(`{"*":"${hlc}"}`)).toBeNull();
+    expect(withClocks(`{ "*" : "${hlc}" }`)).toBeNull();
+    expect(withClocks(`{"*":"\\u00${hlc.charCodeAt(0).toString(16)}${hlc.slice(1)}"}`)).toBeNull();
+    expect(withClocks(`{"*":"${other}"}`)).toBeNull();
+    expect(withClocks(`{"*":"${hlc}","name":"${other}"}`)).toBeNull();
+    expect(withClocks(`{"*":"${hlc}","*":"x"}`)).toBe('field_hlc');
+    expect(withClocks(`{"*":"${hlc}"}x`)).toBe('field_hlc');
+    expect(withClocks(`{"*":"${hlc}","Bad Key":"${hlc}"}`)).toBe('field_hlc');
+    expect(withClocks(`{"*":"${other}"}`, { hlc: other })).toBeNull();
+    expect(withClocks(`{"*":"${hlc}"}`, { hlc: other })).toBeNull();
+    // The row's own checks run whatever its field_hlc: a bad stamp, column name or value still refuses.
+    expect(withClocks(`{"*":"2025-01-01"}`, { hlc: '2025-01-01' })).toBe('hlc');
+    expect(withClocks(`{"*":"${hlc}"}`, { name: { a: 1 } })).toBe('value');
+    expect(withClocks(`{"*":"${hlc}"}`, { 'Bad Name': 1 })).toBe('column');
+    expect(withClocks(`{"*":"${hlc}"}`, { name: '\ud800' })).toBe('text');
+    expect(withClocks(`{"*":"${hlc}"}`, { deleted: 2 })).toBe('deleted');
+  });
+
   it('refuses duplicate row ids and applies the per-table row check', () => {
     expect(keyOf(read(withTableText(base, 'people', `${line1}\n${line1}\n`)))).toBe('exchange.duplicateRow');
     const rowSchema = (table: string, r: Row) => (table === 'people' && typeof r.name !== 'string' ? 'people.name' : null);

@@ -223,6 +223,26 @@ describe('mergeTable', () => {
     expect(mergeTable((k) => local.get(k), remote, opts).writes).toHaveLength(5);
     expect(mergeTable(Object.fromEntries(local), remote, opts).writes).toHaveLength(5);
   });
+
+  it('writes rows new here in the canonical form mergeRow gives them, never-edited ones as they are', () => {
+    const id = (n: number) => `6f1c2b9e-0000-4000-8000-00000000010${n}`;
+    const plain = createRow(id(1), { title: 'uusi', notes: 'teksti' }, st('A', 1));
+    const rows = [
+      plain,
+      applyLocalEdit(createRow(id(2), { title: 'a', notes: 'b' }, st('A', 2)), { notes: 'c' }, st('B', 3)),
+      applyLocalEdit(createRow(id(3), { title: 'poistettu' }, st('A', 4)), { deleted: 1 }, st('A', 5)),
+      // Same clocks as a never-edited row, written with other keys order / spacing: normalised.
+      { ...createRow(id(4), { title: 'x' }, st('A', 6)), field_hlc: `{ "*": "${st('A', 6)}" }` },
+      // A creation stamp older than the row stamp without a column clock: normalised too.
+      { ...createRow(id(5), { title: 'y' }, st('A', 7)), hlc: st('A', 8) },
+    ];
+    const r = mergeTable(new Map(), rows, opts);
+    expect(r.writes).toEqual(rows.map((row) => mergeRow(undefined, row, opts).result));
+    expect(r.writes[0]).toBe(plain);
+    expect(normaliseRow(plain, opts)).toBe(plain);
+    expect(r.writes[3]!.field_hlc).toBe(JSON.stringify({ '*': st('A', 6) }));
+    expect(r).toMatchObject({ added: 4, updated: 0, deleted: 0, restored: 0, unchanged: 1, conflicts: [], flagged: [] });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -114,9 +114,10 @@ export function describeChanges(
   ctx: Ctx,
   writes: Array<{ table: string; rows: Row[]; fresh: Set<string> }>,
   limit = 2000,
+  /** The same rows by table and id, when the caller has them already (the import's plan does). */
+  byId?: ReadonlyMap<string, ReadonlyMap<string, Row>>,
 ): { records: RecordChange[]; bookkeeping: number; more: number } {
-  const pending = new Map<string, Map<string, Row>>();
-  for (const w of writes) pending.set(w.table, new Map(w.rows.map((r) => [String(r.id), r])));
+  const pending = byId ?? new Map(writes.map((w) => [w.table, new Map(w.rows.map((r) => [String(r.id), r]))]));
   const lookup: Lookup = (t, id) => pending.get(t)?.get(id);
   const records: RecordChange[] = [];
   let bookkeeping = 0;
@@ -152,8 +153,11 @@ export function describeChanges(
       });
     }
   }
-  const key = (r: RecordChange) =>
-    [r.where.group ?? '', r.where.date ?? '', r.where.meeting ?? '', r.where.item ?? '', r.table, r.label].join('\u0000');
-  records.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  return { records, bookkeeping, more: total - records.length };
+  // Each record's sort key made once (not twice per comparison).
+  const keyed = records.map((r) => ({
+    r,
+    key: [r.where.group ?? '', r.where.date ?? '', r.where.meeting ?? '', r.where.item ?? '', r.table, r.label].join('\u0000'),
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { records: keyed.map((k) => k.r), bookkeeping, more: total - records.length };
 }

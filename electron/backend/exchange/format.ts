@@ -20,12 +20,12 @@ import {
   ExchangeError,
   entryBytes,
   inflateEntry,
+  inflateEntryAsync,
   openZip,
   packPrepared,
   prepareEntry,
   type PreparedEntry,
   type ZipDirectory,
-  type ZipEntry,
   type ZipLimits,
 } from './zip';
 
@@ -172,19 +172,26 @@ function inspectRow(row: unknown, onStamp: ((stamp: Hlc) => void) | undefined): 
   if (r.deleted !== 0 && r.deleted !== 1) return 'deleted';
   const fh = r.field_hlc;
   if (typeof fh !== 'string' || fh.length > MAX_FIELD_HLC_CHARS) return 'field_hlc';
-  let clocks: unknown;
-  try {
-    clocks = JSON.parse(fh);
-  } catch {
-    return 'field_hlc';
-  }
-  if (clocks === null || typeof clocks !== 'object' || Array.isArray(clocks)) return 'field_hlc';
-  const c = clocks as Record<string, unknown>;
-  if (typeof c['*'] !== 'string') return 'field_hlc';
-  for (const key in c) {
-    const v = c[key];
-    if (!isHlc(v) || (!goodColumns.has(key) && key !== '*' && !FIELD_HLC_KEY.test(key))) {
+  // Most rows of a file were never edited since they were made: field_hlc is exactly {"*": the row's
+  // own stamp}, which JSON.parse would turn into one valid clock under "*" (a stamp holds no character
+  // JSON escapes). That text is recognised without parsing it; any other text is parsed and checked.
+  const plain = fh === `{"*":"${r.hlc}"}`;
+  let c: Record<string, unknown> | undefined;
+  if (!plain) {
+    let clocks: unknown;
+    try {
+      clocks = JSON.parse(fh);
+    } catch {
       return 'field_hlc';
+    }
+    if (clocks === null || typeof clocks !== 'object' || Array.isArray(clocks)) return 'field_hlc';
+    c = clocks as Record<string, unknown>;
+    if (typeof c['*'] !== 'string') return 'field_hlc';
+    for (const key in c) {
+      const v = c[key];
+      if (!isHlc(v) || (!goodColumns.has(key) && key !== '*' && !FIELD_HLC_KEY.test(key))) {
+        return 'field_hlc';
+      }
     }
   }
   for (const key in r) {
@@ -198,7 +205,7 @@ function inspectRow(row: unknown, onStamp: ((stamp: Hlc) => void) | undefined): 
   }
   if (onStamp) {
     onStamp(r.hlc);
-    for (const key in c) onStamp(c[key] as Hlc);
+    if (c) for (const key in c) onStamp(c[key] as Hlc);
   }
   return null;
 }
@@ -467,18 +474,59 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** A reader bug must still surface as a refusal, never as an unexplained crash mid-import. */
+function asRefusal(err: unknown): ExchangeError {
+  if (err instanceof ExchangeError) return err;
+  return new ExchangeError('exchange.damaged', { reason: 'unexpected' }, err instanceof Error ? err.message : String(err));
+}
+
 /** Reads and verifies an exchange file completely; throws ExchangeError on anything wrong. */
 export function readExchangeFile(input: Uint8Array, opts: ReadOptions = {}): ExchangeFile {
   try {
-    return readVerified(input, opts);
+    const opened = openVerified(input, opts);
+    const tables: Record<string, Row[]> = {};
+    for (const e of opened.manifest.entries) {
+      const reader = tableReader(e, opts.rowSchema, opened.note);
+      inflateEntry(opened.zip, opened.zip.byName.get(e.name)!, reader.take);
+      tables[e.table] = reader.finish();
+    }
+    return finishRead(opened, tables);
   } catch (err) {
-    if (err instanceof ExchangeError) throw err;
-    // A reader bug must still surface as a refusal, never as an unexplained crash mid-import.
-    throw new ExchangeError('exchange.damaged', { reason: 'unexpected' }, err instanceof Error ? err.message : String(err));
+    throw asRefusal(err);
   }
 }
 
-function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
+/**
+ * `readExchangeFile` with the same checks in the same order and the same refusals, the large table
+ * entries inflated by Node's native zlib off the calling thread (`inflateEntryAsync`; the import
+ * uses it, the preview the synchronous reader). Memory stays bounded the same way.
+ */
+export async function readExchangeFileAsync(input: Uint8Array, opts: ReadOptions = {}): Promise<ExchangeFile> {
+  try {
+    const opened = openVerified(input, opts);
+    const tables: Record<string, Row[]> = {};
+    for (const e of opened.manifest.entries) {
+      const reader = tableReader(e, opts.rowSchema, opened.note);
+      await inflateEntryAsync(opened.zip, opened.zip.byName.get(e.name)!, reader.take);
+      tables[e.table] = reader.finish();
+    }
+    return finishRead(opened, tables);
+  } catch (err) {
+    throw asRefusal(err);
+  }
+}
+
+/** A file whose envelope, zip structure and manifest are verified; its table entries not yet read. */
+interface OpenedFile {
+  zip: ZipDirectory;
+  manifest: Manifest;
+  /** Takes every stamp read, for the file's newest stamp. */
+  note: (stamp: Hlc) => void;
+  newest: () => Hlc | null;
+}
+
+/** Everything a reader checks before inflating a table entry (see readExchangeFile's module comment). */
+function openVerified(input: Uint8Array, opts: ReadOptions): OpenedFile {
   const readerMajor = opts.readerFormatMajor ?? FORMAT_MAJOR;
   let bytes = input;
   if (isEncrypted(bytes)) {
@@ -576,18 +624,19 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
     }
   }
 
-  // Only now the tables, one at a time, each streamed: inflated piece by piece into the hash and the
-  // line reader, so no entry's text is ever held whole.
-  const tables: Record<string, Row[]> = {};
+  // Only now the tables (the caller reads them), one at a time, each streamed: inflated piece by
+  // piece into the hash and the line reader, so no entry's text is ever held whole.
   let newestStamp: Hlc | null = null;
   const note = (stamp: Hlc) => {
     if (newestStamp === null || stamp > newestStamp) newestStamp = stamp;
   };
   for (const stamp of Object.values(manifest.clockSummary)) note(stamp);
-  for (const e of manifest.entries) {
-    tables[e.table] = readTable(zip, zip.byName.get(e.name)!, e, opts.rowSchema, note);
-  }
-  // Then the blobs, each inflated within its declared size and refused unless its bytes are what its name says.
+  return { zip, manifest, note, newest: () => newestStamp };
+}
+
+/** After the tables, the blobs, each inflated within its declared size and refused unless its bytes are what its name says. */
+function finishRead(opened: OpenedFile, tables: Record<string, Row[]>): ExchangeFile {
+  const { zip, manifest } = opened;
   const blobs = new Map<string, Uint8Array>();
   for (const b of manifest.blobs ?? []) {
     const data = entryBytes(zip, zip.byName.get(b.name)!);
@@ -595,7 +644,7 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
       throw new ExchangeError('exchange.tamperedEntry', { entry: b.name });
     blobs.set(b.sha256, data);
   }
-  return { manifest, tables, newestStamp, blobs };
+  return { manifest, tables, newestStamp: opened.newest(), blobs };
 }
 
 /**
@@ -604,13 +653,16 @@ function readVerified(input: Uint8Array, opts: ReadOptions): ExchangeFile {
  */
 export const MAX_LINE_CHARS = 4 * 1024 * 1024;
 
-function readTable(
-  zip: ZipDirectory,
-  z: ZipEntry,
+/**
+ * The line reader of one table entry: `take` each piece of the inflated entry in order (it hashes,
+ * decodes and checks every row as its line completes, and throws at the first problem), then
+ * `finish` for the checks of the whole entry and its rows.
+ */
+function tableReader(
   entry: ManifestEntry,
   rowSchema: ReadOptions['rowSchema'],
   onStamp: (stamp: Hlc) => void,
-): Row[] {
+): { take: (chunk: Uint8Array) => void; finish: () => Row[] } {
   const table = entry.table;
   const invalid = (line: number, problem: string) => new ExchangeError('exchange.invalidRow', { table, line, problem });
   const rows: Row[] = [];
@@ -644,7 +696,7 @@ function readTable(
     if (lines > entry.rows) throw new ExchangeError('exchange.invalidManifest', { path: 'entries', entry: entry.name });
     parseLine(text, lines);
   };
-  inflateEntry(zip, z, (chunk) => {
+  const take = (chunk: Uint8Array) => {
     hash.update(chunk);
     let text: string;
     try {
@@ -664,14 +716,17 @@ function readTable(
       // A line (one row) may not grow without end.
       if (carry.length > MAX_LINE_CHARS) throw invalid(lines + 1, 'lineTooLong');
     }
-  });
-  try {
-    decoder.decode();
-  } catch {
-    throw invalid(0, 'encoding');
-  }
-  if (hash.digest('hex') !== entry.sha256) throw new ExchangeError('exchange.tamperedEntry', { entry: entry.name });
-  if (carry.length > 0) throw invalid(0, 'lastLine');
-  if (lines !== entry.rows) throw new ExchangeError('exchange.invalidManifest', { path: 'entries', entry: entry.name });
-  return rows;
+  };
+  const finish = () => {
+    try {
+      decoder.decode();
+    } catch {
+      throw invalid(0, 'encoding');
+    }
+    if (hash.digest('hex') !== entry.sha256) throw new ExchangeError('exchange.tamperedEntry', { entry: entry.name });
+    if (carry.length > 0) throw invalid(0, 'lastLine');
+    if (lines !== entry.rows) throw new ExchangeError('exchange.invalidManifest', { path: 'entries', entry: entry.name });
+    return rows;
+  };
+  return { take, finish };
 }

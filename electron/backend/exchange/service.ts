@@ -29,7 +29,16 @@ import { backupDatabase, discardBackup, type BackupFile } from '../backup';
 import { schemaVersion } from '../db/open';
 import { TABLE_CODECS, travellingTables } from '../db/tables';
 import { userError } from '../errors';
-import { ExchangeError, ExchangeFileWriter, isEncrypted, readExchangeFile, type ExchangeFile, type BuildOptions } from './format';
+import {
+  ExchangeError,
+  ExchangeFileWriter,
+  isEncrypted,
+  readExchangeFile,
+  readExchangeFileAsync,
+  type BuildOptions,
+  type ExchangeFile,
+  type ReadOptions,
+} from './format';
 import { collectScope, foreignKeysOf, tablesParentsFirst, type Scope } from './scope';
 import { checkClock, checkMergedRows, scopeOfFile, FUTURE_BOUND_MS, type NotApplied } from './checks';
 import { exclusive } from './lock';
@@ -213,8 +222,15 @@ function shapeOf(ctx: Ctx, table: string): TableShape {
 
 /** The per-row check against this database's columns: names, storage types, required values, JSON. */
 function rowSchemaFor(ctx: Ctx): (table: string, row: Row) => string | null {
+  // The reader calls this for every row of one table, then the next: the shape is looked up per table.
+  let shapeTable: string | undefined;
+  let shape: TableShape | undefined;
   return (table, row) => {
-    const { byName, required, json } = shapeOf(ctx, table);
+    if (table !== shapeTable || !shape) {
+      shape = shapeOf(ctx, table);
+      shapeTable = table;
+    }
+    const { byName, required, json } = shape;
     for (const key in row) {
       const col = byName.get(key);
       if (!col) return `column:${key}`;
@@ -246,30 +262,46 @@ function rowSchemaFor(ctx: Ctx): (table: string, row: Row) => string | null {
   };
 }
 
-function readFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
-  const file = readVerifiedFile(ctx, bytes, opts);
+function readOptions(ctx: Ctx, opts: ImportOptions): ReadOptions {
+  return {
+    passphrase: opts.passphrase || undefined,
+    readerAppVersion: ctx.version,
+    knownTables: travellingTables(ctx.db),
+    rowSchema: rowSchemaFor(ctx),
+    expectedScope: opts.expectedScope,
+    maxBlobBytes: MAX_MATERIAL_BYTES,
+  };
+}
+
+/** The checks of a file that come after the reader's, the same for both readers. */
+function checkedFile(ctx: Ctx, file: ExchangeFile): ExchangeFile {
+  // Materials meet the same rules as an add (services/materials.ts owns them).
+  const problem = checkIncomingMaterials(ctx, file.tables.attachments ?? [], file.blobs);
+  if (problem) throw userError('validation', 'materials.errors.badIncoming', { detail: problem });
   // A stamp too far ahead refuses the file, so no import moves this computer's clock past the bound.
   checkClock(file.newestStamp, ctx.now());
   return file;
 }
 
-function readVerifiedFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
+function asUserError(e: unknown): unknown {
+  return e instanceof ExchangeError ? exchangeUserError(e) : e;
+}
+
+/** The preview's reader (synchronous). */
+function readFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
   try {
-    const file = readExchangeFile(bytes, {
-      passphrase: opts.passphrase || undefined,
-      readerAppVersion: ctx.version,
-      knownTables: travellingTables(ctx.db),
-      rowSchema: rowSchemaFor(ctx),
-      expectedScope: opts.expectedScope,
-      maxBlobBytes: MAX_MATERIAL_BYTES,
-    });
-    // Materials meet the same rules as an add (services/materials.ts owns them).
-    const problem = checkIncomingMaterials(ctx, file.tables.attachments ?? [], file.blobs);
-    if (problem) throw userError('validation', 'materials.errors.badIncoming', { detail: problem });
-    return file;
+    return checkedFile(ctx, readExchangeFile(bytes, readOptions(ctx, opts)));
   } catch (e) {
-    if (e instanceof ExchangeError) throw exchangeUserError(e);
-    throw e;
+    throw asUserError(e);
+  }
+}
+
+/** The import's reader: the same checks, large entries inflated natively off the thread (format.ts). */
+async function readFileAsync(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): Promise<ExchangeFile> {
+  try {
+    return checkedFile(ctx, await readExchangeFileAsync(bytes, readOptions(ctx, opts)));
+  } catch (e) {
+    throw asUserError(e);
   }
 }
 
@@ -281,6 +313,8 @@ interface Plan {
   counts: TableCounts[];
   /** `fresh`: ids not in the database (inserted; the rest are updated in place). */
   writes: Array<{ table: string; rows: Row[]; fresh: Set<string> }>;
+  /** The rows of `writes` by table and id. */
+  pending: Map<string, Map<string, Row>>;
   conflicts: ImportConflict[];
   flags: Array<{ table: string; rowId: string; label: string; flag: 'edit_vs_delete' }>;
 }
@@ -294,8 +328,8 @@ function labelOf(row: Row | undefined): string {
 
 /** Merge every row of the file against the database (no writes). Tables in name order. */
 function plan(ctx: Ctx, file: ExchangeFile): Plan {
-  const out: Plan = { notApplied: [], sharedChanges: [], counts: [], writes: [], conflicts: [], flags: [] };
   const pending = new Map<string, Map<string, Row>>();
+  const out: Plan = { notApplied: [], sharedChanges: [], counts: [], writes: [], pending, conflicts: [], flags: [] };
   // Scope on the rows: a group's file changes only that group's closure, a candidate file only its
   // round's candidates (checks.ts); a whole-database file has no limit.
   const fileScope = scopeOfFile(ctx, file.manifest.scope, file.tables);
@@ -310,9 +344,14 @@ function plan(ctx: Ctx, file: ExchangeFile): Plan {
     const skip = fileScope?.skip.get(table);
     const rows = skip ? file.tables[table]!.filter((r) => !skip.has(r.id)) : file.tables[table]!;
     const fresh = new Set<string>();
-    // For a big table in the file, one query for the ids present saves a query per new row.
-    const present =
-      rows.length > 1000 ? new Set(ctx.store.prepare(`SELECT id FROM ${table}`).pluck().all() as string[]) : undefined;
+    // For a big table in the file, one query for the ids present saves a query per new row; an empty
+    // table here (a new database receiving the whole model) needs no query per row at all.
+    const empty = ctx.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
+    const present = empty
+      ? new Set<string>()
+      : rows.length > 1000
+        ? new Set(ctx.store.prepare(`SELECT id FROM ${table}`).pluck().all() as string[])
+        : undefined;
     const lookup = (id: string) => {
       const row = present && !present.has(id) ? undefined : (ctx.store.getRaw(table, id) as Row | undefined);
       if (!row) fresh.add(id);
@@ -430,8 +469,8 @@ function newestStamp(file: ExchangeFile): Hlc | null {
   return file.newestStamp;
 }
 
-function recordsOf(ctx: Ctx, writes: Plan['writes']) {
-  const d = describeChanges(ctx, writes);
+function recordsOf(ctx: Ctx, p: Plan) {
+  const d = describeChanges(ctx, p.writes, undefined, p.pending);
   return { records: d.records, bookkeepingRows: d.bookkeeping, moreRecords: d.more };
 }
 
@@ -476,7 +515,7 @@ function describe(ctx: Ctx, file: ExchangeFile, p: Plan, encrypted: boolean): Im
     flags: p.flags,
     notApplied: p.notApplied.map((n) => ({ ...n, label: labelOf(ctx.store.getRaw(n.table, n.rowId) as Row | undefined) })),
     sharedChanges: p.sharedChanges.map((n) => ({ ...n, label: labelOf(ctx.store.getRaw(n.table, n.rowId) as Row | undefined) })),
-    ...recordsOf(ctx, p.writes),
+    ...recordsOf(ctx, p),
     handover: handoverRow
       ? {
           date: String(handoverRow.date),
@@ -515,7 +554,7 @@ async function importNow(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions, made:
   reportProgress('reading');
   await yieldToLoop();
   throwIfCancelled();
-  const file = readFile(ctx, bytes, opts);
+  const file = await readFileAsync(ctx, bytes, opts);
   reportProgress('checking');
   await yieldToLoop();
   throwIfCancelled();
