@@ -283,11 +283,14 @@ export const RAW_QUERIES: Record<string, RawQuery> = {
     [`SELECT id, round_id, number, title, phenomenon FROM candidates WHERE deleted = 0`, {}],
     [`SELECT id, name, description FROM work_groups WHERE deleted = 0`, {}],
   ],
+  // The rounds with their group's name in the list's order, and their candidates counted by status
+  // (the answer's counts per status; it used to count all candidates and leave out the group name).
   'scanning.listRounds': () => [
     [
-      `SELECT r.*, (SELECT count(*) FROM candidates c WHERE c.round_id = r.id AND c.deleted = 0) AS candidates
-       FROM scanning_rounds r WHERE r.deleted = 0 ORDER BY r.label DESC`,
+      `SELECT r.*, g.name AS group_name FROM scanning_rounds r JOIN work_groups g ON g.id = r.group_id
+       WHERE r.deleted = 0 ORDER BY coalesce(r.call_opens, r.created_at) DESC, r.label DESC`,
       {},
     ],
+    [`SELECT round_id, status, count(*) AS n FROM candidates WHERE deleted = 0 GROUP BY round_id, status`, {}],
   ],
 };
