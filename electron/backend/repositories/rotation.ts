@@ -19,19 +19,24 @@ export function findRotationByGroup(store: RowStore, groupId: string): RotationR
 }
 
 /** Every live rotation of a live group; a group's rotations in findRotationByGroup's order (first = the one shown). */
-export function listRotations(
-  store: RowStore,
-): Array<RotationRecord & { groupName: string; groupPriorityNumber: number | null }> {
+export function listRotations(store: RowStore): ListedRotation[] {
   return (
     store
       .prepare(
-        `SELECT r.*, g.name AS group_name, g.priority_number AS group_priority_number FROM rotations r JOIN work_groups g ON g.id = r.group_id
+        `SELECT r.*, g.name AS group_name, g.priority_number AS group_priority_number, g.time_zone AS group_time_zone
+         FROM rotations r JOIN work_groups g ON g.id = r.group_id
          WHERE r.deleted = 0 AND g.deleted = 0
          ORDER BY coalesce(g.priority_number, 1000), g.name COLLATE NOCASE, g.id, r.created_at, r.id`,
       )
       .all() as RawRow[]
-  ).map((r) => store.decode<RotationRecord & { groupName: string; groupPriorityNumber: number | null }>('rotations', r));
+  ).map((r) => store.decode<ListedRotation>('rotations', r));
 }
+
+export type ListedRotation = RotationRecord & {
+  groupName: string;
+  groupPriorityNumber: number | null;
+  groupTimeZone: string | null;
+};
 
 export interface SlotRow {
   id: string;
@@ -104,9 +109,27 @@ const target = (meetingId: string | null, termStart: string | null): SlotTarget 
 
 /** The rotation as the engine's plain data. */
 export function loadEngineRotation(store: RowStore, record: RotationRecord, timeZone: string): Rotation {
-  const slots = slotRows(store, record.id);
+  return engineRotation(
+    record,
+    timeZone,
+    versionRows(store, record.id),
+    slotRows(store, record.id),
+    exceptionRows(store, record.id),
+  );
+}
+
+type VersionRow = ReturnType<typeof versionRows>[number];
+
+/** The engine's rotation from its rows, each list in the order versionRows, slotRows and exceptionRows give. */
+function engineRotation(
+  record: RotationRecord,
+  timeZone: string,
+  versionList: VersionRow[],
+  slots: SlotRow[],
+  exceptionList: ExceptionRow[],
+): Rotation {
   const memberOf = (s: { organisationId: string | null; personId: string | null }) => s.organisationId ?? s.personId ?? '';
-  const versions: RotationVersion[] = versionRows(store, record.id).map((v) => {
+  const versions: RotationVersion[] = versionList.map((v) => {
     const version: RotationVersion = {
       id: v.id,
       effectiveFrom: v.effectiveFrom,
@@ -120,7 +143,7 @@ export function loadEngineRotation(store: RowStore, record: RotationRecord, time
     return version;
   });
   const exceptions: RotationException[] = [];
-  for (const e of exceptionRows(store, record.id)) {
+  for (const e of exceptionList) {
     const first = target(e.meetingId, e.termStart);
     if (!first) continue;
     const memberId = e.organisationId ?? e.personId ?? '';
@@ -141,6 +164,63 @@ export function loadEngineRotation(store: RowStore, record: RotationRecord, time
     exceptions,
     departures: departuresOf(slots),
   };
+}
+
+/** Rows split by their rotation, keeping the statement's order within each. */
+function byRotation<T>(rows: RawRow[], decode: (raw: RawRow) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const raw of rows) {
+    const id = raw.rotation_key as string;
+    let list = out.get(id);
+    if (!list) out.set(id, (list = []));
+    list.push(decode(raw));
+  }
+  return out;
+}
+
+/**
+ * Many rotations as the engine's plain data, the same as loadEngineRotation gives for each, with one
+ * statement per table for all of them (the list of rotations read three statements per rotation).
+ */
+export function loadEngineRotations(
+  store: RowStore,
+  rotations: Array<{ record: RotationRecord; timeZone: string }>,
+): Map<string, Rotation> {
+  const ids = JSON.stringify(rotations.map((r) => r.record.id));
+  const versions = byRotation(
+    store
+      .prepare(
+        `SELECT *, rotation_id AS rotation_key FROM rotation_versions
+         WHERE rotation_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY rotation_id, effective_from, created_at`,
+      )
+      .all(ids) as RawRow[],
+    (r) => store.decode<VersionRow>('rotation_versions', r),
+  );
+  const slots = byRotation(
+    store
+      .prepare(
+        `SELECT s.*, v.rotation_id AS rotation_key FROM rotation_slots s JOIN rotation_versions v ON v.id = s.version_id
+         WHERE v.rotation_id IN (SELECT value FROM json_each(?)) AND s.deleted = 0 AND v.deleted = 0
+         ORDER BY v.rotation_id, s.version_id, s.position`,
+      )
+      .all(ids) as RawRow[],
+    (r) => store.decode<SlotRow>('rotation_slots', r),
+  );
+  const exceptions = byRotation(
+    store
+      .prepare(
+        `SELECT *, json_extract(field_hlc, '$."*"') AS created_stamp, rotation_id AS rotation_key FROM rotation_exceptions
+         WHERE rotation_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY rotation_id, created_stamp, id`,
+      )
+      .all(ids) as RawRow[],
+    (r) => store.decode<ExceptionRow>('rotation_exceptions', r),
+  );
+  const out = new Map<string, Rotation>();
+  for (const { record, timeZone } of rotations) {
+    const id = record.id;
+    out.set(id, engineRotation(record, timeZone, versions.get(id) ?? [], slots.get(id) ?? [], exceptions.get(id) ?? []));
+  }
+  return out;
 }
 
 /** A departure is recorded on every slot of the member (in every version), so it travels with the slots. */
@@ -194,6 +274,32 @@ export function engineMeetings(rows: GroupMeetingRow[], unit: Rotation['unit']):
   });
 }
 
+/**
+ * The engine's meetings of many groups (what engineMeetings makes of groupMeetings for each), read with
+ * only the columns the engine uses, as arrays, for all groups in one statement: the list of rotations
+ * does not need titles or chair sources, and the generic row decoder was most of its time.
+ */
+export function engineMeetingsOfGroups(store: RowStore, units: Map<string, Rotation['unit']>): Map<string, MeetingInput[]> {
+  const rows = store
+    .prepare(
+      `SELECT group_id, id, date, start_time, status, moved_to_date,
+              CASE WHEN status = 'held' THEN chair_organisation_id END, CASE WHEN status = 'held' THEN chair_person_id END
+       FROM meetings WHERE group_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY group_id, date, start_time, id`,
+    )
+    .raw(true)
+    .all(JSON.stringify([...units.keys()])) as Array<
+    [string, string, string, string, GroupMeetingRow['status'], string | null, string | null, string | null]
+  >;
+  const out = new Map<string, MeetingInput[]>();
+  for (const g of units.keys()) out.set(g, []);
+  for (const [groupId, id, date, startTime, status, movedToDate, chairOrganisationId, chairPersonId] of rows) {
+    const input: MeetingInput = { id, date: status === 'moved' && movedToDate ? movedToDate : date, time: startTime, status };
+    if (status === 'held') input.frozenChair = (units.get(groupId) === 'people' ? chairPersonId : chairOrganisationId) ?? null;
+    out.get(groupId)!.push(input);
+  }
+  return out;
+}
+
 /** `meetingId|memberId` for every organisation or person that said it will be away from a meeting. */
 export function absences(store: RowStore, groupId: string): Set<string> {
   const rows = store
@@ -239,6 +345,15 @@ export function memberRefs(store: RowStore, unit: Rotation['unit'], groupId: str
        ORDER BY p.name COLLATE NOCASE`,
     )
     .all({ g: groupId, extra: JSON.stringify(extraIds) }) as RotationMemberRef[];
+}
+
+/** The label memberRefs gives each of `ids` (an organisation's abbreviation, a person's name), and only those. */
+export function memberLabels(store: RowStore, unit: Rotation['unit'], ids: string[]): Map<string, string> {
+  const sql =
+    unit === 'organisations'
+      ? `SELECT id, abbreviation FROM organisations WHERE id IN (SELECT value FROM json_each(?))`
+      : `SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))`;
+  return new Map(store.prepare(sql).raw(true).all(JSON.stringify(ids)) as Array<[string, string]>);
 }
 
 /** Does the member exist as the unit says (an organisation, or a person)? */

@@ -9,7 +9,9 @@ import {
   findRotationByGroup,
   groupMeetings,
   loadEngineRotation,
+  loadEngineRotations,
   type GroupMeetingRow,
+  type ListedRotation,
 } from '../repositories/rotation';
 import { groupTitle } from '../../../shared/domain/names';
 
@@ -57,6 +59,22 @@ export function rotationBasics(
     groupName: group ? groupTitle(group.name, group.priorityNumber) : '',
     today: given.today ?? today(ctx),
   };
+}
+
+/**
+ * rotationBasics for each rotation of the list, from the list's own rows (which carry the group's name,
+ * number and time zone) and with one statement per rotation table for all of them.
+ */
+export function listedRotationBasics(ctx: Ctx, listed: ListedRotation[], day: string): RotationBasics[] {
+  const zoned = listed.map((record) => ({ record, timeZone: record.groupTimeZone ?? DEFAULT_TIME_ZONE }));
+  const rotations = loadEngineRotations(ctx.store, zoned);
+  return zoned.map(({ record, timeZone }) => ({
+    record,
+    rotation: rotations.get(record.id)!,
+    timeZone,
+    groupName: groupTitle(record.groupName, record.groupPriorityNumber),
+    today: day,
+  }));
 }
 
 /** The engine's chair for every meeting of the group, on top of its rotation. */
