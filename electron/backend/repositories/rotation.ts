@@ -108,14 +108,13 @@ const target = (meetingId: string | null, termStart: string | null): SlotTarget 
   meetingId ? { meetingId } : termStart ? { termStart } : null;
 
 /** The rotation as the engine's plain data. */
-export function loadEngineRotation(store: RowStore, record: RotationRecord, timeZone: string): Rotation {
-  return engineRotation(
-    record,
-    timeZone,
-    versionRows(store, record.id),
-    slotRows(store, record.id),
-    exceptionRows(store, record.id),
-  );
+export function loadEngineRotation(
+  store: RowStore,
+  record: RotationRecord,
+  timeZone: string,
+  exceptions: ExceptionRow[] = exceptionRows(store, record.id),
+): Rotation {
+  return engineRotation(record, timeZone, versionRows(store, record.id), slotRows(store, record.id), exceptions);
 }
 
 type VersionRow = ReturnType<typeof versionRows>[number];
@@ -250,15 +249,15 @@ export interface GroupMeetingRow {
   chairSource: string | null;
 }
 
+/** The group's meetings with what the rotation reads of them; the columns are named as decode would name them. */
 export function groupMeetings(store: RowStore, groupId: string): GroupMeetingRow[] {
-  return (
-    store
-      .prepare(
-        `SELECT id, title, date, start_time, status, moved_to_date, chair_organisation_id, chair_person_id, chair_source
-         FROM meetings WHERE group_id = ? AND deleted = 0 ORDER BY date, start_time, id`,
-      )
-      .all(groupId) as RawRow[]
-  ).map((r) => store.decode<GroupMeetingRow>('meetings', r));
+  return store
+    .prepare(
+      `SELECT id, title, date, start_time AS startTime, status, moved_to_date AS movedToDate,
+              chair_organisation_id AS chairOrganisationId, chair_person_id AS chairPersonId, chair_source AS chairSource
+       FROM meetings WHERE group_id = ? AND deleted = 0 ORDER BY date, start_time, id`,
+    )
+    .all(groupId) as GroupMeetingRow[];
 }
 
 /** A moved meeting counts at its new date (moved_to_date when the meetings feature keeps the old one in date). */
@@ -300,21 +299,18 @@ export function engineMeetingsOfGroups(store: RowStore, units: Map<string, Rotat
   return out;
 }
 
-/** `meetingId|memberId` for every organisation or person that said it will be away from a meeting. */
-export function absences(store: RowStore, groupId: string): Set<string> {
+/**
+ * `meetingId|memberId` for every organisation or person that said it will be away from a meeting of the
+ * group that counts on or after `from` (a moved meeting at its new date; the schedule marks only those).
+ */
+export function absences(store: RowStore, groupId: string, from: string): Set<string> {
   const rows = store
     .prepare(
-      `SELECT a.meeting_id, a.organisation_id, a.person_id, p.organisation_id AS person_organisation_id
-       FROM attendance a JOIN meetings m ON m.id = a.meeting_id
-       LEFT JOIN people p ON p.id = a.person_id
-       WHERE m.group_id = ? AND a.deleted = 0 AND a.status IN ('excused', 'absent')`,
+      `SELECT a.meeting_id, a.organisation_id, a.person_id FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+       WHERE m.group_id = @g AND (m.date >= @from OR m.moved_to_date >= @from)
+         AND a.deleted = 0 AND a.status IN ('excused', 'absent')`,
     )
-    .all(groupId) as Array<{
-    meeting_id: string;
-    organisation_id: string | null;
-    person_id: string | null;
-    person_organisation_id: string | null;
-  }>;
+    .all({ g: groupId, from }) as Array<{ meeting_id: string; organisation_id: string | null; person_id: string | null }>;
   const out = new Set<string>();
   for (const r of rows) {
     // A row for a person says the person is away; a row for the organisation says the organisation is.

@@ -6,10 +6,12 @@ import type { RotationRecord } from '../../../shared/domain/rotation';
 import { computeSchedule, type MeetingChair, type Rotation, type Schedule } from '../../../shared/rotation';
 import {
   engineMeetings,
+  exceptionRows,
   findRotationByGroup,
   groupMeetings,
   loadEngineRotation,
   loadEngineRotations,
+  type ExceptionRow,
   type GroupMeetingRow,
   type ListedRotation,
 } from '../repositories/rotation';
@@ -29,6 +31,8 @@ const ROTATION_SOURCES = new Set(Object.values(SOURCE_COLUMN));
 export interface RotationBasics {
   record: RotationRecord;
   rotation: Rotation;
+  /** The rotation's live exception rows, when the reader already has them (the schedule view shows them). */
+  exceptionRows?: ExceptionRow[];
   timeZone: string;
   groupName: string;
   today: string;
@@ -52,9 +56,11 @@ export function rotationBasics(
   if (!record) return undefined;
   const group = ctx.store.get<Group>('work_groups', groupId);
   const timeZone = group?.timeZone ?? DEFAULT_TIME_ZONE;
+  const exceptions = exceptionRows(ctx.store, record.id);
   return {
     record,
-    rotation: loadEngineRotation(ctx.store, record, timeZone),
+    rotation: loadEngineRotation(ctx.store, record, timeZone, exceptions),
+    exceptionRows: exceptions,
     timeZone,
     groupName: group ? groupTitle(group.name, group.priorityNumber) : '',
     today: given.today ?? today(ctx),

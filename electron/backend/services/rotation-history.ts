@@ -63,10 +63,11 @@ export function rotationHistory(ctx: Ctx, found: GroupSchedule): RotationHistory
   // Sorted by time, then by clock stamp (unique and ordered even within one millisecond).
   const stamps = new Map<string, string>();
   const refs = new Set(details.map((d) => str(d.ref)).filter((x): x is string => x !== null));
+  // Each detail is parsed once (above), not again per entry.
   const out: RotationHistoryEntry[] = recorded
-    .filter((r) => (ROTATION_HISTORY_KINDS as readonly string[]).includes(r.status))
-    .map((r) => {
-      const d = parse(r.detail);
+    .map((r, i) => ({ r, d: details[i]! }))
+    .filter(({ r }) => (ROTATION_HISTORY_KINDS as readonly string[]).includes(r.status))
+    .map(({ r, d }) => {
       const by = str(d.by);
       stamps.set(r.id, r.stamp);
       return {

@@ -69,7 +69,7 @@ function versionInForce<V extends { effectiveFrom: string }>(versions: readonly 
 export function buildView(ctx: Ctx, found: GroupSchedule, opts: { history?: boolean } = {}): RotationView {
   const { record, rotation, schedule, today, meetings } = found;
   const until = addCalendarMonths(today, SCHEDULE_MONTHS);
-  const away = absences(ctx.store, record.groupId);
+  const away = absences(ctx.store, record.groupId, today);
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const termMode = rotation.versions.some((v) => v.mode !== 'per_meeting');
 
@@ -165,7 +165,7 @@ export function buildView(ctx: Ctx, found: GroupSchedule, opts: { history?: bool
     members: [],
   };
 
-  const exceptions: RotationExceptionView[] = exceptionRows(ctx.store, record.id).map((e) => {
+  const exceptions: RotationExceptionView[] = (found.exceptionRows ?? exceptionRows(ctx.store, record.id)).map((e) => {
     const a = e.meetingId ? meetingById.get(e.meetingId) : undefined;
     const b = e.otherMeetingId ? meetingById.get(e.otherMeetingId) : undefined;
     return {
