@@ -273,26 +273,48 @@ export function engineMeetings(rows: GroupMeetingRow[], unit: Rotation['unit']):
   });
 }
 
+const ENGINE_MEETING_COLUMNS = `group_id, id, date, start_time, status, moved_to_date,
+  CASE WHEN status = 'held' THEN chair_organisation_id END, CASE WHEN status = 'held' THEN chair_person_id END`;
+
 /**
  * The engine's meetings of many groups (what engineMeetings makes of groupMeetings for each), read with
  * only the columns the engine uses, as arrays, for all groups in one statement: the list of rotations
- * does not need titles or chair sources, and the generic row decoder was most of its time.
+ * does not need titles or chair sources, and the generic row decoder was most of its time. With
+ * `before`, only the meetings whose engine date (a moved meeting's new date) is before it. In no
+ * particular order: the engine sorts them.
  */
-export function engineMeetingsOfGroups(store: RowStore, units: Map<string, Rotation['unit']>): Map<string, MeetingInput[]> {
-  const rows = store
-    .prepare(
-      `SELECT group_id, id, date, start_time, status, moved_to_date,
-              CASE WHEN status = 'held' THEN chair_organisation_id END, CASE WHEN status = 'held' THEN chair_person_id END
-       FROM meetings WHERE group_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY group_id, date, start_time, id`,
-    )
-    .raw(true)
-    .all(JSON.stringify([...units.keys()])) as Array<
-    [string, string, string, string, GroupMeetingRow['status'], string | null, string | null, string | null]
-  >;
+export function engineMeetingsOfGroups(
+  store: RowStore,
+  units: Map<string, Rotation['unit']>,
+  before?: string,
+): Map<string, MeetingInput[]> {
+  const groups = JSON.stringify([...units.keys()]);
+  const rows = (
+    before === undefined
+      ? store
+          .prepare(
+            `SELECT ${ENGINE_MEETING_COLUMNS} FROM meetings WHERE group_id IN (SELECT value FROM json_each(@groups)) AND deleted = 0`,
+          )
+          .raw(true)
+          .all({ groups })
+      : // Dated before, or moved from a later date to before (the index on status finds those few).
+        store
+          .prepare(
+            `SELECT ${ENGINE_MEETING_COLUMNS} FROM meetings
+             WHERE group_id IN (SELECT value FROM json_each(@groups)) AND deleted = 0 AND date < @before
+             UNION ALL
+             SELECT ${ENGINE_MEETING_COLUMNS} FROM meetings
+             WHERE group_id IN (SELECT value FROM json_each(@groups)) AND deleted = 0 AND status = 'moved'
+               AND date >= @before AND moved_to_date < @before`,
+          )
+          .raw(true)
+          .all({ groups, before })
+  ) as Array<[string, string, string, string, GroupMeetingRow['status'], string | null, string | null, string | null]>;
   const out = new Map<string, MeetingInput[]>();
   for (const g of units.keys()) out.set(g, []);
   for (const [groupId, id, date, startTime, status, movedToDate, chairOrganisationId, chairPersonId] of rows) {
     const input: MeetingInput = { id, date: status === 'moved' && movedToDate ? movedToDate : date, time: startTime, status };
+    if (before !== undefined && input.date >= before) continue;
     if (status === 'held') input.frozenChair = (units.get(groupId) === 'people' ? chairPersonId : chairOrganisationId) ?? null;
     out.get(groupId)!.push(input);
   }

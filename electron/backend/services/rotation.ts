@@ -17,6 +17,7 @@ import {
   addCalendarMonths,
   computeSchedule,
   computeTerms,
+  meetingsBeforeDecide,
   orderOn,
   proposeVersion,
   termHandovers,
@@ -273,11 +274,20 @@ function rotationList(ctx: Ctx): RotationSummary[] {
   // findRotationByGroup does, and shows the first.
   const seen = new Set<string>();
   const listed = listRotations(ctx.store).filter((r) => !seen.has(r.groupId) && seen.add(r.groupId));
-  const all = listedRotationBasics(ctx, listed, todayOf(ctx));
+  const day = todayOf(ctx);
+  const all = listedRotationBasics(ctx, listed, day);
   const perMeeting = new Map<string, Rotation['unit']>();
   for (const b of all)
     if (!b.rotation.versions.some((v) => v.mode !== 'per_meeting')) perMeeting.set(b.record.groupId, b.record.unit);
-  const meetings = perMeeting.size > 0 ? engineMeetingsOfGroups(ctx.store, perMeeting) : new Map<string, MeetingInput[]>();
+  // The list shows chairs before the schedule's end, so it reads the meetings before it; a rotation
+  // whose chairs there depend on later meetings (the engine says which) reads all of its group's.
+  const until = addCalendarMonths(day, SCHEDULE_MONTHS);
+  const meetings = perMeeting.size > 0 ? engineMeetingsOfGroups(ctx.store, perMeeting, until) : new Map<string, MeetingInput[]>();
+  for (const b of all) {
+    const g = b.record.groupId;
+    if (perMeeting.has(g) && !meetingsBeforeDecide(b.rotation, meetings.get(g)!))
+      meetings.set(g, engineMeetingsOfGroups(ctx.store, new Map([[g, b.record.unit]])).get(g)!);
+  }
   const lines = all.map((basics) => {
     const current = versionInForce(basics.rotation.versions, basics.today) ?? { mode: 'per_meeting' as const, members: [] };
     const orderToday = orderOn(current.members, basics.rotation.departures, basics.today);
