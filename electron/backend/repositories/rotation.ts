@@ -18,6 +18,16 @@ export function findRotationByGroup(store: RowStore, groupId: string): RotationR
   return raw ? store.decode<RotationRecord>('rotations', raw) : undefined;
 }
 
+/** What the rotation shows of its group (the name with its number, the time zone), without the rest of the row. */
+export function rotationGroup(
+  store: RowStore,
+  groupId: string,
+): { name: string; priorityNumber: number | null; timeZone: string | null } | undefined {
+  return store
+    .prepare(`SELECT name, priority_number AS priorityNumber, time_zone AS timeZone FROM work_groups WHERE id = ?`)
+    .get(groupId) as { name: string; priorityNumber: number | null; timeZone: string | null } | undefined;
+}
+
 /** Every live rotation of a live group; a group's rotations in findRotationByGroup's order (first = the one shown). */
 export function listRotations(store: RowStore): ListedRotation[] {
   return (

@@ -1,6 +1,5 @@
 import { today } from '../clock';
 import type { Ctx } from '../context';
-import type { Group } from '../../../shared/domain/groups';
 import { DEFAULT_TIME_ZONE } from '../../../shared/today';
 import type { RotationRecord } from '../../../shared/domain/rotation';
 import { computeSchedule, type MeetingChair, type Rotation, type Schedule } from '../../../shared/rotation';
@@ -9,6 +8,7 @@ import {
   exceptionRows,
   findRotationByGroup,
   groupMeetings,
+  rotationGroup,
   loadEngineRotation,
   loadEngineRotations,
   type ExceptionRow,
@@ -54,7 +54,7 @@ export function rotationBasics(
 ): RotationBasics | undefined {
   const record = given.record ?? findRotationByGroup(ctx.store, groupId);
   if (!record) return undefined;
-  const group = ctx.store.get<Group>('work_groups', groupId);
+  const group = rotationGroup(ctx.store, groupId);
   const timeZone = group?.timeZone ?? DEFAULT_TIME_ZONE;
   const exceptions = exceptionRows(ctx.store, record.id);
   return {
