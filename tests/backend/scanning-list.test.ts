@@ -72,6 +72,24 @@ describe('the list of rounds', () => {
     const rounds = await t.api.scanning.listRounds({});
     const listed = rounds.find((r) => r.id === fx.round.id)!;
     expect(listed.groupName).toBe('Expert network');
+    // The round's own fields as the generic decoder reads the row (the list maps it column by column).
+    const row = t.backend.ctx.store.get<Record<string, unknown>>('scanning_rounds', fx.round.id)!;
+    const { groupName: _g, counts: _c, timeline, ...own } = listed;
+    expect(own).toEqual({
+      id: row.id,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      hlc: row.hlc,
+      deleted: row.deleted,
+      groupId: row.groupId,
+      label: row.label,
+      lane: row.lane,
+      status: row.status,
+      proposalCap: row.proposalCap,
+      criteriaLocked: row.criteriaLocked,
+    });
+    expect(typeof own.criteriaLocked).toBe('boolean');
+    expect(timeline).toEqual(fx.proposal.timeline);
     expect(listed.counts).toEqual(countsByTheRule(fx.round.id));
     expect(listed.counts).toMatchObject({ total: 2, merged: 2 });
     expect(rounds.find((r) => r.id === empty.id)!.counts).toEqual(countsByTheRule(empty.id));

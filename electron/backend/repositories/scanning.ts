@@ -43,23 +43,28 @@ export function timelineColumns(t: RoundTimeline): Record<string, string> {
   };
 }
 
-export function roundFromRaw(store: RowStore, raw: RawRow): Round {
-  const d = store.decode<Record<string, unknown>>('scanning_rounds', raw);
+const TIMELINE_ENTRIES = Object.entries(TIMELINE_COLUMNS) as Array<[keyof RoundTimeline, string]>;
+
+/**
+ * A round row as the domain type, column by column (what store.decode would give for these columns:
+ * the two flags as booleans), without decoding the columns it does not use.
+ */
+export function roundFromRaw(_store: RowStore, raw: RawRow): Round {
   const timeline = {} as RoundTimeline;
-  for (const [key, col] of Object.entries(TIMELINE_COLUMNS)) timeline[key as keyof RoundTimeline] = (raw[col] as string) ?? '';
+  for (const [key, col] of TIMELINE_ENTRIES) timeline[key] = (raw[col] as string) ?? '';
   return {
-    id: d.id as string,
-    createdAt: d.createdAt as string,
-    updatedAt: d.updatedAt as string,
-    hlc: d.hlc as string,
-    deleted: d.deleted as boolean,
-    groupId: d.groupId as string,
-    label: d.label as string,
-    lane: d.lane as Round['lane'],
-    status: d.status as Round['status'],
+    id: raw.id as string,
+    createdAt: raw.created_at as string,
+    updatedAt: raw.updated_at as string,
+    hlc: raw.hlc as string,
+    deleted: raw.deleted === 1,
+    groupId: raw.group_id as string,
+    label: raw.label as string,
+    lane: raw.lane as Round['lane'],
+    status: raw.status as Round['status'],
     timeline,
-    proposalCap: (d.proposalCap as number | null) ?? null,
-    criteriaLocked: d.criteriaLocked as boolean,
+    proposalCap: (raw.proposal_cap as number | null) ?? null,
+    criteriaLocked: raw.criteria_locked === 1,
   };
 }
 
@@ -97,8 +102,6 @@ function countsOf(raw: RawRow): RoundCounts {
   };
 }
 
-const COUNT_COLUMNS = ['total', 'proposed', 'shortlisted', 'approved', 'rejected', 'deferred', 'folded', 'merged'];
-
 /**
  * Rounds newest first, with the group name and candidate counts. `total` = candidates put forward: drafts
  * are not yet proposals and merged originals live on in their result, so neither is counted.
@@ -115,11 +118,7 @@ export function listRounds(store: RowStore, includeArchived: boolean): RoundSumm
        ORDER BY coalesce(r.call_opens, r.created_at) DESC, r.label DESC`,
     )
     .all({ all: includeArchived ? 1 : 0 }) as RawRow[];
-  return rows.map((raw) => {
-    const rest: RawRow = {};
-    for (const [k, v] of Object.entries(raw)) if (k !== 'group_name' && !COUNT_COLUMNS.includes(k)) rest[k] = v;
-    return { ...roundFromRaw(store, rest), groupName: raw.group_name as string, counts: countsOf(raw) };
-  });
+  return rows.map((raw) => ({ ...roundFromRaw(store, raw), groupName: raw.group_name as string, counts: countsOf(raw) }));
 }
 
 export function roundLabels(store: RowStore): Array<{
