@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RotationView } from '../../shared/domain/rotation';
 import { SCHEDULE_MONTHS } from '../../shared/domain/rotation';
 import { addCalendarMonths } from '../../shared/rotation';
+import { buildView } from '../../electron/backend/services/rotation';
 import { groupSchedule } from '../../electron/backend/services/rotation-chairs';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
-import { addMeeting, setStatus, setUpGroup } from './rotation-helpers';
+import { addMeeting, refresh, setStatus, setUpGroup } from './rotation-helpers';
 
 let t: TestBackend;
 
@@ -48,7 +49,12 @@ describe('the schedule view', () => {
     await t.api.app.chooseStart({ example: true });
     const list = await t.api.rotation.list({});
     expect(list.length).toBeGreaterThan(0);
-    for (const r of list) expectViewByTheRules(r.groupId, (await t.api.rotation.forGroup({ groupId: r.groupId }))!);
+    for (const r of list) {
+      const view = (await t.api.rotation.forGroup({ groupId: r.groupId }))!;
+      expectViewByTheRules(r.groupId, view);
+      // The view reads the meetings in any order: the same view as from them in date order.
+      expect(view).toEqual(buildView(t.backend.ctx, groupSchedule(t.backend.ctx, r.groupId)!));
+    }
   });
 
   it('marks an absent chair on a meeting moved from the past into the schedule, and on no past meeting', async () => {
@@ -80,5 +86,11 @@ describe('the schedule view', () => {
     view = (await t.api.rotation.forGroup({ groupId }))!;
     expect(expectViewByTheRules(groupId, view)).toBe(2);
     expect(view.schedule.filter((e) => e.chairAbsent).map((e) => e.meetingId)).toEqual([ms[2], ms[4]]);
+    // Meetings on one date and time (their order comes from their ids), read in any order: the same view.
+    for (let i = 0; i < 4; i++) addMeeting(t.backend, groupId, '2027-02-10');
+    refresh(t.backend, groupId);
+    expect((await t.api.rotation.forGroup({ groupId }))!).toEqual(
+      buildView(t.backend.ctx, groupSchedule(t.backend.ctx, groupId)!),
+    );
   });
 });

@@ -259,13 +259,17 @@ export interface GroupMeetingRow {
   chairSource: string | null;
 }
 
-/** The group's meetings with what the rotation reads of them; the columns are named as decode would name them. */
-export function groupMeetings(store: RowStore, groupId: string): GroupMeetingRow[] {
+/**
+ * The group's meetings with what the rotation reads of them; the columns are named as decode would name
+ * them. In date, time and id order, unless `anyOrder` (the schedule view, which reads them by id and
+ * from the engine, which sorts them itself: the sort was a temporary B-tree on every read).
+ */
+export function groupMeetings(store: RowStore, groupId: string, opts: { anyOrder?: boolean } = {}): GroupMeetingRow[] {
   return store
     .prepare(
       `SELECT id, title, date, start_time AS startTime, status, moved_to_date AS movedToDate,
               chair_organisation_id AS chairOrganisationId, chair_person_id AS chairPersonId, chair_source AS chairSource
-       FROM meetings WHERE group_id = ? AND deleted = 0 ORDER BY date, start_time, id`,
+       FROM meetings WHERE group_id = ? AND deleted = 0${opts.anyOrder ? '' : ' ORDER BY date, start_time, id'}`,
     )
     .all(groupId) as GroupMeetingRow[];
 }

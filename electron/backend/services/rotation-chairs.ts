@@ -84,16 +84,16 @@ export function listedRotationBasics(ctx: Ctx, listed: ListedRotation[], day: st
 }
 
 /** The engine's chair for every meeting of the group, on top of its rotation. */
-export function withSchedule(ctx: Ctx, basics: RotationBasics): GroupSchedule {
-  const meetings = groupMeetings(ctx.store, basics.record.groupId);
+export function withSchedule(ctx: Ctx, basics: RotationBasics, opts: { anyOrder?: boolean } = {}): GroupSchedule {
+  const meetings = groupMeetings(ctx.store, basics.record.groupId, opts);
   const schedule = computeSchedule({ rotation: basics.rotation, meetings: engineMeetings(meetings, basics.record.unit) });
   return { ...basics, meetings, schedule };
 }
 
 /** Everything the rotation of a group needs, computed once (undefined when the group has no rotation). */
-export function groupSchedule(ctx: Ctx, groupId: string): GroupSchedule | undefined {
+export function groupSchedule(ctx: Ctx, groupId: string, opts: { anyOrder?: boolean } = {}): GroupSchedule | undefined {
   const basics = rotationBasics(ctx, groupId);
-  return basics ? withSchedule(ctx, basics) : undefined;
+  return basics ? withSchedule(ctx, basics, opts) : undefined;
 }
 
 /**

@@ -223,8 +223,9 @@ export function buildView(ctx: Ctx, found: GroupSchedule, opts: { history?: bool
   };
 }
 
+/** The view reads the meetings by id and through the engine, so in any order (see groupMeetings). */
 function viewOf(ctx: Ctx, groupId: string): RotationView {
-  const found = groupSchedule(ctx, groupId);
+  const found = groupSchedule(ctx, groupId, { anyOrder: true });
   if (!found) throw userError('not_found', 'errors.notFound', { entity: 'rotation' });
   return buildView(ctx, found);
 }
@@ -405,7 +406,7 @@ export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
   'rotation.list': (_input, ctx) => rotationList(ctx),
 
   'rotation.forGroup': ({ groupId }, ctx) => {
-    const found = groupSchedule(ctx, groupId);
+    const found = groupSchedule(ctx, groupId, { anyOrder: true });
     return found ? buildView(ctx, found) : null;
   },
 
