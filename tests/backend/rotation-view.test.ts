@@ -7,6 +7,7 @@ import { SCHEDULE_MONTHS } from '../../shared/domain/rotation';
 import { addCalendarMonths } from '../../shared/rotation';
 import { buildView } from '../../electron/backend/services/rotation';
 import { groupSchedule } from '../../electron/backend/services/rotation-chairs';
+import { rotationHistory } from '../../electron/backend/services/rotation-history';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { addMeeting, refresh, setStatus, setUpGroup } from './rotation-helpers';
 
@@ -44,6 +45,15 @@ function expectViewByTheRules(groupId: string, view: RotationView) {
   return view.schedule.filter((e) => e.chairAbsent).length;
 }
 
+/** The history from the rows the schedule already read is the history from its own statements. */
+function expectHistoryAsFromItsStatements(groupId: string) {
+  const found = groupSchedule(t.backend.ctx, groupId)!;
+  expect(found.versionRows).toBeDefined();
+  const history = rotationHistory(t.backend.ctx, found);
+  expect(history).toEqual(rotationHistory(t.backend.ctx, { ...found, versionRows: undefined, exceptionRecords: undefined }));
+  return history;
+}
+
 describe('the schedule view', () => {
   it('marks absent chairs and lists each stretch’s meetings by the rules for every rotation of the example', async () => {
     await t.api.app.chooseStart({ example: true });
@@ -54,6 +64,7 @@ describe('the schedule view', () => {
       expectViewByTheRules(r.groupId, view);
       // The view reads the meetings in any order: the same view as from them in date order.
       expect(view).toEqual(buildView(t.backend.ctx, groupSchedule(t.backend.ctx, r.groupId)!));
+      expectHistoryAsFromItsStatements(r.groupId);
     }
   });
 
@@ -92,5 +103,45 @@ describe('the schedule view', () => {
     expect((await t.api.rotation.forGroup({ groupId }))!).toEqual(
       buildView(t.backend.ctx, groupSchedule(t.backend.ctx, groupId)!),
     );
+  });
+
+  it('tells the same history from the rows it read: versions, exceptions removed and kept, departures', async () => {
+    let now = new Date('2027-01-01T09:00:00Z');
+    const b = await startTestBackend({ now: () => now, backupOnStart: false });
+    const saved = t;
+    t = b;
+    try {
+      const { orgs, groupId } = await setUpGroup(t.api, ['SM', 'TEM', 'STM', 'OM']);
+      const ms = ['2027-01-10', '2027-02-10', '2027-03-10', '2027-04-10', '2027-05-10'].map((d) =>
+        addMeeting(t.backend, groupId, d),
+      );
+      const { rotation } = await t.api.rotation.create({
+        groupId,
+        name: 'Chair',
+        unit: 'organisations',
+        mode: 'per_meeting',
+        effectiveFrom: '2027-01-01',
+        members: [orgs.SM!, orgs.TEM!, orgs.STM!],
+      });
+      const o = await t.api.rotation.addOverride({ rotationId: rotation.id, target: { meetingId: ms[1]! }, memberId: orgs.OM! });
+      await t.api.rotation.addSwap({ rotationId: rotation.id, first: { meetingId: ms[2]! }, second: { meetingId: ms[3]! } });
+      now = new Date('2027-01-02T09:00:00Z');
+      await t.api.rotation.removeException({ id: o.exceptions.find((e) => e.kind === 'override')!.id });
+      await t.api.rotation.edit({ rotationId: rotation.id, effectiveFrom: '2027-03-01', members: [orgs.OM!, orgs.SM!] });
+      await t.api.rotation.setDeparture({ rotationId: rotation.id, memberId: orgs.SM!, from: '2027-04-01', action: 'skip' });
+      // Rows written around the service (as an import leaves them): they have no recorded entry.
+      t.backend.ctx.store.insert('rotation_exceptions', {
+        rotationId: rotation.id,
+        kind: 'override',
+        meetingId: ms[4]!,
+        organisationId: orgs.TEM!,
+      });
+      const history = expectHistoryAsFromItsStatements(groupId);
+      expect(history.some((h) => h.fromRows)).toBe(true);
+      expect(history.map((h) => h.kind)).toContain('exceptionRemoved');
+    } finally {
+      t = saved;
+      b.cleanup();
+    }
   });
 });

@@ -63,7 +63,10 @@ export interface SlotRow {
 export function versionRows(store: RowStore, rotationId: string) {
   return (
     store
-      .prepare(`SELECT * FROM rotation_versions WHERE rotation_id = ? AND deleted = 0 ORDER BY effective_from, created_at`)
+      .prepare(
+        `SELECT *, json_extract(field_hlc, '$."*"') AS created_stamp FROM rotation_versions
+         WHERE rotation_id = ? AND deleted = 0 ORDER BY effective_from, created_at`,
+      )
       .all(rotationId) as RawRow[]
   ).map((r) =>
     store.decode<{
@@ -74,6 +77,8 @@ export function versionRows(store: RowStore, rotationId: string) {
       termLength: number | null;
       anchorDate: string | null;
       startIndex: number;
+      createdAt: string;
+      createdStamp: string;
     }>('rotation_versions', r),
   );
 }
@@ -114,6 +119,26 @@ export function exceptionRows(store: RowStore, rotationId: string): ExceptionRow
   ).map((r) => store.decode<ExceptionRow>('rotation_exceptions', r));
 }
 
+/** An exception row, removed ones too, with what the history reads of it. */
+export interface ExceptionRecord extends ExceptionRow {
+  deleted: boolean;
+  createdAt: string;
+  updatedAt: string;
+  hlc: string;
+}
+
+/** Every exception row of the rotation, removed ones too, in exceptionRows' order (its live rows are exceptionRows'). */
+export function exceptionRecords(store: RowStore, rotationId: string): ExceptionRecord[] {
+  return (
+    store
+      .prepare(
+        `SELECT *, json_extract(field_hlc, '$."*"') AS created_stamp FROM rotation_exceptions
+         WHERE rotation_id = ? ORDER BY created_stamp, id`,
+      )
+      .all(rotationId) as RawRow[]
+  ).map((r) => store.decode<ExceptionRecord>('rotation_exceptions', r));
+}
+
 const target = (meetingId: string | null, termStart: string | null): SlotTarget | null =>
   meetingId ? { meetingId } : termStart ? { termStart } : null;
 
@@ -123,11 +148,12 @@ export function loadEngineRotation(
   record: RotationRecord,
   timeZone: string,
   exceptions: ExceptionRow[] = exceptionRows(store, record.id),
+  versions: VersionRow[] = versionRows(store, record.id),
 ): Rotation {
-  return engineRotation(record, timeZone, versionRows(store, record.id), slotRows(store, record.id), exceptions);
+  return engineRotation(record, timeZone, versions, slotRows(store, record.id), exceptions);
 }
 
-type VersionRow = ReturnType<typeof versionRows>[number];
+export type VersionRow = ReturnType<typeof versionRows>[number];
 
 /** The engine's rotation from its rows, each list in the order versionRows, slotRows and exceptionRows give. */
 function engineRotation(
@@ -416,37 +442,68 @@ export function rotationHistoryRows(store: RowStore, rotationId: string): Rotati
     .all(rotationId) as RotationHistoryRow[];
 }
 
-/** What the rotation's own rows say about its changes: versions, exceptions (removed ones too), departures. */
-export function rotationRowsHistory(store: RowStore, rotationId: string) {
-  const versions = store
-    .prepare(
-      `SELECT id, effective_from AS effectiveFrom, created_at AS at, json_extract(field_hlc, '$."*"') AS stamp FROM rotation_versions
-       WHERE rotation_id = ? AND deleted = 0 ORDER BY created_at, effective_from`,
-    )
-    .all(rotationId) as Array<{ id: string; effectiveFrom: string; at: string; stamp: string }>;
-  const exceptions = store
-    .prepare(
-      `SELECT id, kind, meeting_id AS meetingId, other_meeting_id AS otherMeetingId, term_start AS termStart,
+/**
+ * What the rotation's own rows say about its changes: versions, exceptions (removed ones too), departures.
+ * A caller that already read the versions (versionRows) and every exception (exceptionRecords) passes
+ * them: the same rows, sorted here as the statements would sort them (by creation time, then date or id).
+ */
+export function rotationRowsHistory(
+  store: RowStore,
+  rotationId: string,
+  known?: { versions: VersionRow[]; exceptions: ExceptionRecord[] },
+) {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const versions = known
+    ? [...known.versions]
+        .sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.effectiveFrom, b.effectiveFrom))
+        .map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, at: v.createdAt, stamp: v.createdStamp }))
+    : (store
+        .prepare(
+          `SELECT id, effective_from AS effectiveFrom, created_at AS at, json_extract(field_hlc, '$."*"') AS stamp FROM rotation_versions
+           WHERE rotation_id = ? AND deleted = 0 ORDER BY created_at, effective_from`,
+        )
+        .all(rotationId) as Array<{ id: string; effectiveFrom: string; at: string; stamp: string }>);
+  const exceptions = known
+    ? [...known.exceptions]
+        .sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.id, b.id))
+        .map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          meetingId: e.meetingId,
+          otherMeetingId: e.otherMeetingId,
+          termStart: e.termStart,
+          otherTermStart: e.otherTermStart,
+          memberId: e.organisationId ?? e.personId,
+          reason: e.reason,
+          at: e.createdAt,
+          updatedAt: e.updatedAt,
+          deleted: e.deleted ? 1 : 0,
+          stamp: e.createdStamp,
+          updatedStamp: e.hlc,
+        }))
+    : (store
+        .prepare(
+          `SELECT id, kind, meeting_id AS meetingId, other_meeting_id AS otherMeetingId, term_start AS termStart,
               other_term_start AS otherTermStart, coalesce(organisation_id, person_id) AS memberId, reason,
               created_at AS at, updated_at AS updatedAt, deleted, json_extract(field_hlc, '$."*"') AS stamp,
               hlc AS updatedStamp
        FROM rotation_exceptions WHERE rotation_id = ? ORDER BY created_at, id`,
-    )
-    .all(rotationId) as Array<{
-    id: string;
-    kind: 'override' | 'swap' | 'skip';
-    meetingId: string | null;
-    otherMeetingId: string | null;
-    termStart: string | null;
-    otherTermStart: string | null;
-    memberId: string | null;
-    reason: string | null;
-    at: string;
-    updatedAt: string;
-    deleted: number;
-    stamp: string;
-    updatedStamp: string;
-  }>;
+        )
+        .all(rotationId) as Array<{
+        id: string;
+        kind: 'override' | 'swap' | 'skip';
+        meetingId: string | null;
+        otherMeetingId: string | null;
+        termStart: string | null;
+        otherTermStart: string | null;
+        memberId: string | null;
+        reason: string | null;
+        at: string;
+        updatedAt: string;
+        deleted: number;
+        stamp: string;
+        updatedStamp: string;
+      }>);
   const departures = store
     .prepare(
       `SELECT coalesce(s.organisation_id, s.person_id) AS memberId, s.left_from AS "from",

@@ -5,15 +5,18 @@ import type { RotationRecord } from '../../../shared/domain/rotation';
 import { computeSchedule, type MeetingChair, type Rotation, type Schedule } from '../../../shared/rotation';
 import {
   engineMeetings,
-  exceptionRows,
+  exceptionRecords,
   findRotationByGroup,
   groupMeetings,
   rotationGroup,
   loadEngineRotation,
   loadEngineRotations,
+  type ExceptionRecord,
   type ExceptionRow,
   type GroupMeetingRow,
   type ListedRotation,
+  type VersionRow,
+  versionRows,
 } from '../repositories/rotation';
 import { groupTitle } from '../../../shared/domain/names';
 
@@ -33,6 +36,9 @@ export interface RotationBasics {
   rotation: Rotation;
   /** The rotation's live exception rows, when the reader already has them (the schedule view shows them). */
   exceptionRows?: ExceptionRow[];
+  /** Its version rows and every exception row (removed ones too), when read: the history tells them. */
+  versionRows?: VersionRow[];
+  exceptionRecords?: ExceptionRecord[];
   timeZone: string;
   groupName: string;
   today: string;
@@ -56,11 +62,16 @@ export function rotationBasics(
   if (!record) return undefined;
   const group = rotationGroup(ctx.store, groupId);
   const timeZone = group?.timeZone ?? DEFAULT_TIME_ZONE;
-  const exceptions = exceptionRows(ctx.store, record.id);
+  // One read of every exception (the live ones for the engine and the view, all for the history).
+  const records = exceptionRecords(ctx.store, record.id);
+  const exceptions = records.filter((e) => !e.deleted);
+  const versions = versionRows(ctx.store, record.id);
   return {
     record,
-    rotation: loadEngineRotation(ctx.store, record, timeZone, exceptions),
+    rotation: loadEngineRotation(ctx.store, record, timeZone, exceptions, versions),
     exceptionRows: exceptions,
+    versionRows: versions,
+    exceptionRecords: records,
     timeZone,
     groupName: group ? groupTitle(group.name, group.priorityNumber) : '',
     today: given.today ?? today(ctx),

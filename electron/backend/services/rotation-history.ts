@@ -90,7 +90,11 @@ export function rotationHistory(ctx: Ctx, found: GroupSchedule): RotationHistory
     });
 
   // Changes the rows show that no recorded entry describes.
-  const rows = rotationRowsHistory(ctx.store, rotationId);
+  const rows = rotationRowsHistory(
+    ctx.store,
+    rotationId,
+    found.versionRows && found.exceptionRecords ? { versions: found.versionRows, exceptions: found.exceptionRecords } : undefined,
+  );
   const meetingDates = new Map(found.meetings.map((m) => [m.id, meetingDate(m)]));
   const dateOf = (meetingId: string | null, termStart: string | null) =>
     meetingId ? (meetingDates.get(meetingId) ?? null) : termStart;
