@@ -240,8 +240,16 @@ export const RAW_QUERIES: Record<string, RawQuery> = {
     [`SELECT * FROM work_groups WHERE id = @g`, { g: groupId }],
     [`SELECT * FROM status_history WHERE entity_id = @g AND deleted = 0 ORDER BY date, created_at`, { g: groupId }],
   ],
+  // The view also names the group and the members (the group's organisations, with their names) and
+  // lists removed exceptions in its history: the twin reads those rows too (it used to leave them out).
   'rotation.forGroup (schedule view)': ({ groupId }) => [
     [`SELECT * FROM rotations WHERE group_id = @g AND deleted = 0`, { g: groupId }],
+    [`SELECT name, priority_number, time_zone FROM work_groups WHERE id = @g`, { g: groupId }],
+    [
+      `SELECT o.id, o.abbreviation, o.name FROM organisations o
+       WHERE o.id IN (SELECT organisation_id FROM group_organisations WHERE group_id = @g AND deleted = 0) ORDER BY o.abbreviation`,
+      { g: groupId },
+    ],
     [
       `SELECT v.* FROM rotation_versions v JOIN rotations r ON r.id = v.rotation_id WHERE r.group_id = @g AND v.deleted = 0`,
       { g: groupId },
@@ -250,10 +258,7 @@ export const RAW_QUERIES: Record<string, RawQuery> = {
       `SELECT s.* FROM rotation_slots s JOIN rotation_versions v ON v.id = s.version_id JOIN rotations r ON r.id = v.rotation_id WHERE r.group_id = @g AND s.deleted = 0`,
       { g: groupId },
     ],
-    [
-      `SELECT e.* FROM rotation_exceptions e JOIN rotations r ON r.id = e.rotation_id WHERE r.group_id = @g AND e.deleted = 0`,
-      { g: groupId },
-    ],
+    [`SELECT e.* FROM rotation_exceptions e JOIN rotations r ON r.id = e.rotation_id WHERE r.group_id = @g`, { g: groupId }],
     [
       `SELECT id, title, date, start_time, status, moved_to_date, chair_person_id, chair_organisation_id, chair_source FROM meetings WHERE group_id = @g AND deleted = 0 ORDER BY date`,
       { g: groupId },
@@ -270,10 +275,16 @@ export const RAW_QUERIES: Record<string, RawQuery> = {
       { g: groupId },
     ],
   ],
+  // Live groups only, and the members' labels (abbreviations or names) the list shows: the twin used
+  // to list rotations of archived groups and read no names.
   'rotation.list': () => [
-    [`SELECT r.*, g.name FROM rotations r JOIN work_groups g ON g.id = r.group_id WHERE r.deleted = 0`, {}],
+    [`SELECT r.*, g.name FROM rotations r JOIN work_groups g ON g.id = r.group_id WHERE r.deleted = 0 AND g.deleted = 0`, {}],
     [`SELECT v.* FROM rotation_versions v WHERE v.deleted = 0`, {}],
-    [`SELECT s.* FROM rotation_slots s WHERE s.deleted = 0`, {}],
+    [
+      `SELECT s.*, coalesce(o.abbreviation, p.name) AS label FROM rotation_slots s
+       LEFT JOIN organisations o ON o.id = s.organisation_id LEFT JOIN people p ON p.id = s.person_id WHERE s.deleted = 0`,
+      {},
+    ],
     [`SELECT e.* FROM rotation_exceptions e WHERE e.deleted = 0`, {}],
     [
       `SELECT m.id, m.group_id, m.date, m.status, m.chair_organisation_id, m.chair_person_id FROM meetings m
@@ -304,11 +315,14 @@ export const RAW_QUERIES: Record<string, RawQuery> = {
     [`SELECT id, round_id, number, title, phenomenon FROM candidates WHERE deleted = 0`, {}],
     [`SELECT id, name, description FROM work_groups WHERE deleted = 0`, {}],
   ],
+  // The rounds with their group's name in the list's order, and their candidates counted by status
+  // (the answer's counts per status; it used to count all candidates and leave out the group name).
   'scanning.listRounds': () => [
     [
-      `SELECT r.*, (SELECT count(*) FROM candidates c WHERE c.round_id = r.id AND c.deleted = 0) AS candidates
-       FROM scanning_rounds r WHERE r.deleted = 0 ORDER BY r.label DESC`,
+      `SELECT r.*, g.name AS group_name FROM scanning_rounds r JOIN work_groups g ON g.id = r.group_id
+       WHERE r.deleted = 0 ORDER BY coalesce(r.call_opens, r.created_at) DESC, r.label DESC`,
       {},
     ],
+    [`SELECT round_id, status, count(*) AS n FROM candidates WHERE deleted = 0 GROUP BY round_id, status`, {}],
   ],
 };

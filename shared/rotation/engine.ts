@@ -547,6 +547,27 @@ export function meetingHandovers(meetings: MeetingChair[]): Handover[] {
 }
 
 /**
+ * Whether the meetings dated before some date (`before`: every one of the group's meetings dated before
+ * it, at its engine date) decide the chairs of those meetings by themselves: computeSchedule over them
+ * then gives each of them the chair it gets over all the group's meetings. Per meeting, a chair depends
+ * only on earlier meetings, except through swaps (a partner may lie later) and where a version takes
+ * over (the walk past the kept current and next chairs may run past the last meeting given). So: no
+ * swaps, and for every version at least KEPT_SLOTS + 1 turn-consuming meetings on or after the date its
+ * kept window starts — then every takeover and start position falls inside the meetings given. Notices
+ * and handovers may still differ; callers use only the chairs.
+ */
+export function meetingsBeforeDecide(rotation: Rotation, before: MeetingInput[]): boolean {
+  if (isTermRotation(rotation)) return false;
+  if (rotation.exceptions.some((e) => e.kind === 'swap')) return false;
+  for (const { keepFrom } of prepareVersions(rotation.versions)) {
+    let consuming = 0;
+    for (const m of before) if (m.date >= keepFrom && consumesTurn(m, rotation)) consuming++;
+    if (consuming < KEPT_SLOTS + 1) return false;
+  }
+  return true;
+}
+
+/**
  * The chair of every meeting, the handovers and notices about exceptions that had no effect.
  * Per-meeting: handovers where consecutive chaired meetings change chair. Term modes: handovers at
  * term starts between the first and the last meeting (use computeTerms + termHandovers for any range).

@@ -27,6 +27,7 @@ export * from './types';
 export { validateRotation, MAX_TERM_LENGTH } from './validate';
 export {
   computeSchedule,
+  meetingsBeforeDecide,
   computeTerms,
   termHandovers,
   meetingHandovers,

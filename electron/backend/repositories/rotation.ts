@@ -18,20 +18,35 @@ export function findRotationByGroup(store: RowStore, groupId: string): RotationR
   return raw ? store.decode<RotationRecord>('rotations', raw) : undefined;
 }
 
-/** Every live rotation of a live group; a group's rotations in findRotationByGroup's order (first = the one shown). */
-export function listRotations(
+/** What the rotation shows of its group (the name with its number, the time zone), without the rest of the row. */
+export function rotationGroup(
   store: RowStore,
-): Array<RotationRecord & { groupName: string; groupPriorityNumber: number | null }> {
+  groupId: string,
+): { name: string; priorityNumber: number | null; timeZone: string | null } | undefined {
+  return store
+    .prepare(`SELECT name, priority_number AS priorityNumber, time_zone AS timeZone FROM work_groups WHERE id = ?`)
+    .get(groupId) as { name: string; priorityNumber: number | null; timeZone: string | null } | undefined;
+}
+
+/** Every live rotation of a live group; a group's rotations in findRotationByGroup's order (first = the one shown). */
+export function listRotations(store: RowStore): ListedRotation[] {
   return (
     store
       .prepare(
-        `SELECT r.*, g.name AS group_name, g.priority_number AS group_priority_number FROM rotations r JOIN work_groups g ON g.id = r.group_id
+        `SELECT r.*, g.name AS group_name, g.priority_number AS group_priority_number, g.time_zone AS group_time_zone
+         FROM rotations r JOIN work_groups g ON g.id = r.group_id
          WHERE r.deleted = 0 AND g.deleted = 0
          ORDER BY coalesce(g.priority_number, 1000), g.name COLLATE NOCASE, g.id, r.created_at, r.id`,
       )
       .all() as RawRow[]
-  ).map((r) => store.decode<RotationRecord & { groupName: string; groupPriorityNumber: number | null }>('rotations', r));
+  ).map((r) => store.decode<ListedRotation>('rotations', r));
 }
+
+export type ListedRotation = RotationRecord & {
+  groupName: string;
+  groupPriorityNumber: number | null;
+  groupTimeZone: string | null;
+};
 
 export interface SlotRow {
   id: string;
@@ -48,7 +63,10 @@ export interface SlotRow {
 export function versionRows(store: RowStore, rotationId: string) {
   return (
     store
-      .prepare(`SELECT * FROM rotation_versions WHERE rotation_id = ? AND deleted = 0 ORDER BY effective_from, created_at`)
+      .prepare(
+        `SELECT *, json_extract(field_hlc, '$."*"') AS created_stamp FROM rotation_versions
+         WHERE rotation_id = ? AND deleted = 0 ORDER BY effective_from, created_at`,
+      )
       .all(rotationId) as RawRow[]
   ).map((r) =>
     store.decode<{
@@ -59,6 +77,8 @@ export function versionRows(store: RowStore, rotationId: string) {
       termLength: number | null;
       anchorDate: string | null;
       startIndex: number;
+      createdAt: string;
+      createdStamp: string;
     }>('rotation_versions', r),
   );
 }
@@ -99,14 +119,52 @@ export function exceptionRows(store: RowStore, rotationId: string): ExceptionRow
   ).map((r) => store.decode<ExceptionRow>('rotation_exceptions', r));
 }
 
+/** An exception row, removed ones too, with what the history reads of it. */
+export interface ExceptionRecord extends ExceptionRow {
+  deleted: boolean;
+  createdAt: string;
+  updatedAt: string;
+  hlc: string;
+}
+
+/** Every exception row of the rotation, removed ones too, in exceptionRows' order (its live rows are exceptionRows'). */
+export function exceptionRecords(store: RowStore, rotationId: string): ExceptionRecord[] {
+  return (
+    store
+      .prepare(
+        `SELECT *, json_extract(field_hlc, '$."*"') AS created_stamp FROM rotation_exceptions
+         WHERE rotation_id = ? ORDER BY created_stamp, id`,
+      )
+      .all(rotationId) as RawRow[]
+  ).map((r) => store.decode<ExceptionRecord>('rotation_exceptions', r));
+}
+
 const target = (meetingId: string | null, termStart: string | null): SlotTarget | null =>
   meetingId ? { meetingId } : termStart ? { termStart } : null;
 
 /** The rotation as the engine's plain data. */
-export function loadEngineRotation(store: RowStore, record: RotationRecord, timeZone: string): Rotation {
-  const slots = slotRows(store, record.id);
+export function loadEngineRotation(
+  store: RowStore,
+  record: RotationRecord,
+  timeZone: string,
+  exceptions: ExceptionRow[] = exceptionRows(store, record.id),
+  versions: VersionRow[] = versionRows(store, record.id),
+): Rotation {
+  return engineRotation(record, timeZone, versions, slotRows(store, record.id), exceptions);
+}
+
+export type VersionRow = ReturnType<typeof versionRows>[number];
+
+/** The engine's rotation from its rows, each list in the order versionRows, slotRows and exceptionRows give. */
+function engineRotation(
+  record: RotationRecord,
+  timeZone: string,
+  versionList: VersionRow[],
+  slots: SlotRow[],
+  exceptionList: ExceptionRow[],
+): Rotation {
   const memberOf = (s: { organisationId: string | null; personId: string | null }) => s.organisationId ?? s.personId ?? '';
-  const versions: RotationVersion[] = versionRows(store, record.id).map((v) => {
+  const versions: RotationVersion[] = versionList.map((v) => {
     const version: RotationVersion = {
       id: v.id,
       effectiveFrom: v.effectiveFrom,
@@ -120,7 +178,7 @@ export function loadEngineRotation(store: RowStore, record: RotationRecord, time
     return version;
   });
   const exceptions: RotationException[] = [];
-  for (const e of exceptionRows(store, record.id)) {
+  for (const e of exceptionList) {
     const first = target(e.meetingId, e.termStart);
     if (!first) continue;
     const memberId = e.organisationId ?? e.personId ?? '';
@@ -141,6 +199,63 @@ export function loadEngineRotation(store: RowStore, record: RotationRecord, time
     exceptions,
     departures: departuresOf(slots),
   };
+}
+
+/** Rows split by their rotation, keeping the statement's order within each. */
+function byRotation<T>(rows: RawRow[], decode: (raw: RawRow) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const raw of rows) {
+    const id = raw.rotation_key as string;
+    let list = out.get(id);
+    if (!list) out.set(id, (list = []));
+    list.push(decode(raw));
+  }
+  return out;
+}
+
+/**
+ * Many rotations as the engine's plain data, the same as loadEngineRotation gives for each, with one
+ * statement per table for all of them (the list of rotations read three statements per rotation).
+ */
+export function loadEngineRotations(
+  store: RowStore,
+  rotations: Array<{ record: RotationRecord; timeZone: string }>,
+): Map<string, Rotation> {
+  const ids = JSON.stringify(rotations.map((r) => r.record.id));
+  const versions = byRotation(
+    store
+      .prepare(
+        `SELECT *, rotation_id AS rotation_key FROM rotation_versions
+         WHERE rotation_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY rotation_id, effective_from, created_at`,
+      )
+      .all(ids) as RawRow[],
+    (r) => store.decode<VersionRow>('rotation_versions', r),
+  );
+  const slots = byRotation(
+    store
+      .prepare(
+        `SELECT s.*, v.rotation_id AS rotation_key FROM rotation_slots s JOIN rotation_versions v ON v.id = s.version_id
+         WHERE v.rotation_id IN (SELECT value FROM json_each(?)) AND s.deleted = 0 AND v.deleted = 0
+         ORDER BY v.rotation_id, s.version_id, s.position`,
+      )
+      .all(ids) as RawRow[],
+    (r) => store.decode<SlotRow>('rotation_slots', r),
+  );
+  const exceptions = byRotation(
+    store
+      .prepare(
+        `SELECT *, json_extract(field_hlc, '$."*"') AS created_stamp, rotation_id AS rotation_key FROM rotation_exceptions
+         WHERE rotation_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY rotation_id, created_stamp, id`,
+      )
+      .all(ids) as RawRow[],
+    (r) => store.decode<ExceptionRow>('rotation_exceptions', r),
+  );
+  const out = new Map<string, Rotation>();
+  for (const { record, timeZone } of rotations) {
+    const id = record.id;
+    out.set(id, engineRotation(record, timeZone, versions.get(id) ?? [], slots.get(id) ?? [], exceptions.get(id) ?? []));
+  }
+  return out;
 }
 
 /** A departure is recorded on every slot of the member (in every version), so it travels with the slots. */
@@ -170,15 +285,19 @@ export interface GroupMeetingRow {
   chairSource: string | null;
 }
 
-export function groupMeetings(store: RowStore, groupId: string): GroupMeetingRow[] {
-  return (
-    store
-      .prepare(
-        `SELECT id, title, date, start_time, status, moved_to_date, chair_organisation_id, chair_person_id, chair_source
-         FROM meetings WHERE group_id = ? AND deleted = 0 ORDER BY date, start_time, id`,
-      )
-      .all(groupId) as RawRow[]
-  ).map((r) => store.decode<GroupMeetingRow>('meetings', r));
+/**
+ * The group's meetings with what the rotation reads of them; the columns are named as decode would name
+ * them. In date, time and id order, unless `anyOrder` (the schedule view, which reads them by id and
+ * from the engine, which sorts them itself: the sort was a temporary B-tree on every read).
+ */
+export function groupMeetings(store: RowStore, groupId: string, opts: { anyOrder?: boolean } = {}): GroupMeetingRow[] {
+  return store
+    .prepare(
+      `SELECT id, title, date, start_time AS startTime, status, moved_to_date AS movedToDate,
+              chair_organisation_id AS chairOrganisationId, chair_person_id AS chairPersonId, chair_source AS chairSource
+       FROM meetings WHERE group_id = ? AND deleted = 0${opts.anyOrder ? '' : ' ORDER BY date, start_time, id'}`,
+    )
+    .all(groupId) as GroupMeetingRow[];
 }
 
 /** A moved meeting counts at its new date (moved_to_date when the meetings feature keeps the old one in date). */
@@ -194,21 +313,66 @@ export function engineMeetings(rows: GroupMeetingRow[], unit: Rotation['unit']):
   });
 }
 
-/** `meetingId|memberId` for every organisation or person that said it will be away from a meeting. */
-export function absences(store: RowStore, groupId: string): Set<string> {
+const ENGINE_MEETING_COLUMNS = `group_id, id, date, start_time, status, moved_to_date,
+  CASE WHEN status = 'held' THEN chair_organisation_id END, CASE WHEN status = 'held' THEN chair_person_id END`;
+
+/**
+ * The engine's meetings of many groups (what engineMeetings makes of groupMeetings for each), read with
+ * only the columns the engine uses, as arrays, for all groups in one statement: the list of rotations
+ * does not need titles or chair sources, and the generic row decoder was most of its time. With
+ * `before`, only the meetings whose engine date (a moved meeting's new date) is before it. In no
+ * particular order: the engine sorts them.
+ */
+export function engineMeetingsOfGroups(
+  store: RowStore,
+  units: Map<string, Rotation['unit']>,
+  before?: string,
+): Map<string, MeetingInput[]> {
+  const groups = JSON.stringify([...units.keys()]);
+  const rows = (
+    before === undefined
+      ? store
+          .prepare(
+            `SELECT ${ENGINE_MEETING_COLUMNS} FROM meetings WHERE group_id IN (SELECT value FROM json_each(@groups)) AND deleted = 0`,
+          )
+          .raw(true)
+          .all({ groups })
+      : // Dated before, or moved from a later date to before (the index on status finds those few).
+        store
+          .prepare(
+            `SELECT ${ENGINE_MEETING_COLUMNS} FROM meetings
+             WHERE group_id IN (SELECT value FROM json_each(@groups)) AND deleted = 0 AND date < @before
+             UNION ALL
+             SELECT ${ENGINE_MEETING_COLUMNS} FROM meetings
+             WHERE group_id IN (SELECT value FROM json_each(@groups)) AND deleted = 0 AND status = 'moved'
+               AND date >= @before AND moved_to_date < @before`,
+          )
+          .raw(true)
+          .all({ groups, before })
+  ) as Array<[string, string, string, string, GroupMeetingRow['status'], string | null, string | null, string | null]>;
+  const out = new Map<string, MeetingInput[]>();
+  for (const g of units.keys()) out.set(g, []);
+  for (const [groupId, id, date, startTime, status, movedToDate, chairOrganisationId, chairPersonId] of rows) {
+    const input: MeetingInput = { id, date: status === 'moved' && movedToDate ? movedToDate : date, time: startTime, status };
+    if (before !== undefined && input.date >= before) continue;
+    if (status === 'held') input.frozenChair = (units.get(groupId) === 'people' ? chairPersonId : chairOrganisationId) ?? null;
+    out.get(groupId)!.push(input);
+  }
+  return out;
+}
+
+/**
+ * `meetingId|memberId` for every organisation or person that said it will be away from a meeting of the
+ * group that counts on or after `from` (a moved meeting at its new date; the schedule marks only those).
+ */
+export function absences(store: RowStore, groupId: string, from: string): Set<string> {
   const rows = store
     .prepare(
-      `SELECT a.meeting_id, a.organisation_id, a.person_id, p.organisation_id AS person_organisation_id
-       FROM attendance a JOIN meetings m ON m.id = a.meeting_id
-       LEFT JOIN people p ON p.id = a.person_id
-       WHERE m.group_id = ? AND a.deleted = 0 AND a.status IN ('excused', 'absent')`,
+      `SELECT a.meeting_id, a.organisation_id, a.person_id FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+       WHERE m.group_id = @g AND (m.date >= @from OR m.moved_to_date >= @from)
+         AND a.deleted = 0 AND a.status IN ('excused', 'absent')`,
     )
-    .all(groupId) as Array<{
-    meeting_id: string;
-    organisation_id: string | null;
-    person_id: string | null;
-    person_organisation_id: string | null;
-  }>;
+    .all({ g: groupId, from }) as Array<{ meeting_id: string; organisation_id: string | null; person_id: string | null }>;
   const out = new Set<string>();
   for (const r of rows) {
     // A row for a person says the person is away; a row for the organisation says the organisation is.
@@ -241,6 +405,15 @@ export function memberRefs(store: RowStore, unit: Rotation['unit'], groupId: str
     .all({ g: groupId, extra: JSON.stringify(extraIds) }) as RotationMemberRef[];
 }
 
+/** The label memberRefs gives each of `ids` (an organisation's abbreviation, a person's name), and only those. */
+export function memberLabels(store: RowStore, unit: Rotation['unit'], ids: string[]): Map<string, string> {
+  const sql =
+    unit === 'organisations'
+      ? `SELECT id, abbreviation FROM organisations WHERE id IN (SELECT value FROM json_each(?))`
+      : `SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))`;
+  return new Map(store.prepare(sql).raw(true).all(JSON.stringify(ids)) as Array<[string, string]>);
+}
+
 /** Does the member exist as the unit says (an organisation, or a person)? */
 export function memberExists(store: RowStore, unit: Rotation['unit'], memberId: string): boolean {
   const table = unit === 'organisations' ? 'organisations' : 'people';
@@ -269,37 +442,68 @@ export function rotationHistoryRows(store: RowStore, rotationId: string): Rotati
     .all(rotationId) as RotationHistoryRow[];
 }
 
-/** What the rotation's own rows say about its changes: versions, exceptions (removed ones too), departures. */
-export function rotationRowsHistory(store: RowStore, rotationId: string) {
-  const versions = store
-    .prepare(
-      `SELECT id, effective_from AS effectiveFrom, created_at AS at, json_extract(field_hlc, '$."*"') AS stamp FROM rotation_versions
-       WHERE rotation_id = ? AND deleted = 0 ORDER BY created_at, effective_from`,
-    )
-    .all(rotationId) as Array<{ id: string; effectiveFrom: string; at: string; stamp: string }>;
-  const exceptions = store
-    .prepare(
-      `SELECT id, kind, meeting_id AS meetingId, other_meeting_id AS otherMeetingId, term_start AS termStart,
+/**
+ * What the rotation's own rows say about its changes: versions, exceptions (removed ones too), departures.
+ * A caller that already read the versions (versionRows) and every exception (exceptionRecords) passes
+ * them: the same rows, sorted here as the statements would sort them (by creation time, then date or id).
+ */
+export function rotationRowsHistory(
+  store: RowStore,
+  rotationId: string,
+  known?: { versions: VersionRow[]; exceptions: ExceptionRecord[] },
+) {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const versions = known
+    ? [...known.versions]
+        .sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.effectiveFrom, b.effectiveFrom))
+        .map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, at: v.createdAt, stamp: v.createdStamp }))
+    : (store
+        .prepare(
+          `SELECT id, effective_from AS effectiveFrom, created_at AS at, json_extract(field_hlc, '$."*"') AS stamp FROM rotation_versions
+           WHERE rotation_id = ? AND deleted = 0 ORDER BY created_at, effective_from`,
+        )
+        .all(rotationId) as Array<{ id: string; effectiveFrom: string; at: string; stamp: string }>);
+  const exceptions = known
+    ? [...known.exceptions]
+        .sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.id, b.id))
+        .map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          meetingId: e.meetingId,
+          otherMeetingId: e.otherMeetingId,
+          termStart: e.termStart,
+          otherTermStart: e.otherTermStart,
+          memberId: e.organisationId ?? e.personId,
+          reason: e.reason,
+          at: e.createdAt,
+          updatedAt: e.updatedAt,
+          deleted: e.deleted ? 1 : 0,
+          stamp: e.createdStamp,
+          updatedStamp: e.hlc,
+        }))
+    : (store
+        .prepare(
+          `SELECT id, kind, meeting_id AS meetingId, other_meeting_id AS otherMeetingId, term_start AS termStart,
               other_term_start AS otherTermStart, coalesce(organisation_id, person_id) AS memberId, reason,
               created_at AS at, updated_at AS updatedAt, deleted, json_extract(field_hlc, '$."*"') AS stamp,
               hlc AS updatedStamp
        FROM rotation_exceptions WHERE rotation_id = ? ORDER BY created_at, id`,
-    )
-    .all(rotationId) as Array<{
-    id: string;
-    kind: 'override' | 'swap' | 'skip';
-    meetingId: string | null;
-    otherMeetingId: string | null;
-    termStart: string | null;
-    otherTermStart: string | null;
-    memberId: string | null;
-    reason: string | null;
-    at: string;
-    updatedAt: string;
-    deleted: number;
-    stamp: string;
-    updatedStamp: string;
-  }>;
+        )
+        .all(rotationId) as Array<{
+        id: string;
+        kind: 'override' | 'swap' | 'skip';
+        meetingId: string | null;
+        otherMeetingId: string | null;
+        termStart: string | null;
+        otherTermStart: string | null;
+        memberId: string | null;
+        reason: string | null;
+        at: string;
+        updatedAt: string;
+        deleted: number;
+        stamp: string;
+        updatedStamp: string;
+      }>);
   const departures = store
     .prepare(
       `SELECT coalesce(s.organisation_id, s.person_id) AS memberId, s.left_from AS "from",

@@ -1,15 +1,22 @@
 import { today } from '../clock';
 import type { Ctx } from '../context';
-import type { Group } from '../../../shared/domain/groups';
 import { DEFAULT_TIME_ZONE } from '../../../shared/today';
 import type { RotationRecord } from '../../../shared/domain/rotation';
 import { computeSchedule, type MeetingChair, type Rotation, type Schedule } from '../../../shared/rotation';
 import {
   engineMeetings,
+  exceptionRecords,
   findRotationByGroup,
   groupMeetings,
+  rotationGroup,
   loadEngineRotation,
+  loadEngineRotations,
+  type ExceptionRecord,
+  type ExceptionRow,
   type GroupMeetingRow,
+  type ListedRotation,
+  type VersionRow,
+  versionRows,
 } from '../repositories/rotation';
 import { groupTitle } from '../../../shared/domain/names';
 
@@ -27,6 +34,11 @@ const ROTATION_SOURCES = new Set(Object.values(SOURCE_COLUMN));
 export interface RotationBasics {
   record: RotationRecord;
   rotation: Rotation;
+  /** The rotation's live exception rows, when the reader already has them (the schedule view shows them). */
+  exceptionRows?: ExceptionRow[];
+  /** Its version rows and every exception row (removed ones too), when read: the history tells them. */
+  versionRows?: VersionRow[];
+  exceptionRecords?: ExceptionRecord[];
   timeZone: string;
   groupName: string;
   today: string;
@@ -48,28 +60,51 @@ export function rotationBasics(
 ): RotationBasics | undefined {
   const record = given.record ?? findRotationByGroup(ctx.store, groupId);
   if (!record) return undefined;
-  const group = ctx.store.get<Group>('work_groups', groupId);
+  const group = rotationGroup(ctx.store, groupId);
   const timeZone = group?.timeZone ?? DEFAULT_TIME_ZONE;
+  // One read of every exception (the live ones for the engine and the view, all for the history).
+  const records = exceptionRecords(ctx.store, record.id);
+  const exceptions = records.filter((e) => !e.deleted);
+  const versions = versionRows(ctx.store, record.id);
   return {
     record,
-    rotation: loadEngineRotation(ctx.store, record, timeZone),
+    rotation: loadEngineRotation(ctx.store, record, timeZone, exceptions, versions),
+    exceptionRows: exceptions,
+    versionRows: versions,
+    exceptionRecords: records,
     timeZone,
     groupName: group ? groupTitle(group.name, group.priorityNumber) : '',
     today: given.today ?? today(ctx),
   };
 }
 
+/**
+ * rotationBasics for each rotation of the list, from the list's own rows (which carry the group's name,
+ * number and time zone) and with one statement per rotation table for all of them.
+ */
+export function listedRotationBasics(ctx: Ctx, listed: ListedRotation[], day: string): RotationBasics[] {
+  const zoned = listed.map((record) => ({ record, timeZone: record.groupTimeZone ?? DEFAULT_TIME_ZONE }));
+  const rotations = loadEngineRotations(ctx.store, zoned);
+  return zoned.map(({ record, timeZone }) => ({
+    record,
+    rotation: rotations.get(record.id)!,
+    timeZone,
+    groupName: groupTitle(record.groupName, record.groupPriorityNumber),
+    today: day,
+  }));
+}
+
 /** The engine's chair for every meeting of the group, on top of its rotation. */
-export function withSchedule(ctx: Ctx, basics: RotationBasics): GroupSchedule {
-  const meetings = groupMeetings(ctx.store, basics.record.groupId);
+export function withSchedule(ctx: Ctx, basics: RotationBasics, opts: { anyOrder?: boolean } = {}): GroupSchedule {
+  const meetings = groupMeetings(ctx.store, basics.record.groupId, opts);
   const schedule = computeSchedule({ rotation: basics.rotation, meetings: engineMeetings(meetings, basics.record.unit) });
   return { ...basics, meetings, schedule };
 }
 
 /** Everything the rotation of a group needs, computed once (undefined when the group has no rotation). */
-export function groupSchedule(ctx: Ctx, groupId: string): GroupSchedule | undefined {
+export function groupSchedule(ctx: Ctx, groupId: string, opts: { anyOrder?: boolean } = {}): GroupSchedule | undefined {
   const basics = rotationBasics(ctx, groupId);
-  return basics ? withSchedule(ctx, basics) : undefined;
+  return basics ? withSchedule(ctx, basics, opts) : undefined;
 }
 
 /**

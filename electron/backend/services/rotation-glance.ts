@@ -58,7 +58,24 @@ export function rotationGlance(found: GroupSchedule): { chairNow: ChairNowView; 
       status: m.status,
       chairId: m.status === 'cancelled' ? null : m.chair,
     }));
-  const meetingsIn = (a: string, b: string) => timelineMeetings.filter((m) => m.date >= a && m.date <= b);
+  // The engine gives the meetings in date order, so a stretch's meetings are one slice of them, found by
+  // binary search (filtering every meeting for every stretch grew with meetings × stretches).
+  const sorted = timelineMeetings.every((m, i) => i === 0 || timelineMeetings[i - 1]!.date <= m.date);
+  const firstOnOrAfter = (date: string, strict: boolean) => {
+    let lo = 0;
+    let hi = timelineMeetings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const d = timelineMeetings[mid]!.date;
+      if (d < date || (strict && d === date)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const meetingsIn = (a: string, b: string) =>
+    sorted
+      ? timelineMeetings.slice(firstOnOrAfter(a, false), firstOnOrAfter(b, true))
+      : timelineMeetings.filter((m) => m.date >= a && m.date <= b);
 
   // Every stretch up to the schedule's end (the current one may start before the timeline does).
   let all: Array<Omit<TimelineSegment, 'when' | 'handover' | 'meetings'>>;
@@ -84,11 +101,12 @@ export function rotationGlance(found: GroupSchedule): { chairNow: ChairNowView; 
       };
     });
   }
+  // A stretch's meetings are listed only where the timeline shows it (it ends on or after `from`).
   const segments: TimelineSegment[] = all.map((s, i) => ({
     ...s,
     when: whenOf(s.from, s.lastDay, today),
     handover: i > 0 && all[i - 1]!.chairId !== s.chairId && s.chairId !== null,
-    meetings: meetingsIn(s.from, s.lastDay),
+    meetings: s.lastDay >= from ? meetingsIn(s.from, s.lastDay) : [],
   }));
 
   // Chair now: the stretch containing today; until = the last day before the chair changes.

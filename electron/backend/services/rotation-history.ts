@@ -63,10 +63,11 @@ export function rotationHistory(ctx: Ctx, found: GroupSchedule): RotationHistory
   // Sorted by time, then by clock stamp (unique and ordered even within one millisecond).
   const stamps = new Map<string, string>();
   const refs = new Set(details.map((d) => str(d.ref)).filter((x): x is string => x !== null));
+  // Each detail is parsed once (above), not again per entry.
   const out: RotationHistoryEntry[] = recorded
-    .filter((r) => (ROTATION_HISTORY_KINDS as readonly string[]).includes(r.status))
-    .map((r) => {
-      const d = parse(r.detail);
+    .map((r, i) => ({ r, d: details[i]! }))
+    .filter(({ r }) => (ROTATION_HISTORY_KINDS as readonly string[]).includes(r.status))
+    .map(({ r, d }) => {
       const by = str(d.by);
       stamps.set(r.id, r.stamp);
       return {
@@ -89,7 +90,11 @@ export function rotationHistory(ctx: Ctx, found: GroupSchedule): RotationHistory
     });
 
   // Changes the rows show that no recorded entry describes.
-  const rows = rotationRowsHistory(ctx.store, rotationId);
+  const rows = rotationRowsHistory(
+    ctx.store,
+    rotationId,
+    found.versionRows && found.exceptionRecords ? { versions: found.versionRows, exceptions: found.exceptionRecords } : undefined,
+  );
   const meetingDates = new Map(found.meetings.map((m) => [m.id, meetingDate(m)]));
   const dateOf = (meetingId: string | null, termStart: string | null) =>
     meetingId ? (meetingDates.get(meetingId) ?? null) : termStart;

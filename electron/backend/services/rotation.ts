@@ -15,12 +15,15 @@ import {
 import {
   addCalendarDays,
   addCalendarMonths,
+  computeSchedule,
   computeTerms,
+  meetingsBeforeDecide,
   orderOn,
   proposeVersion,
   termHandovers,
   validateRotation,
   type Handover,
+  type MeetingInput,
   type Rotation,
   type RotationVersion,
   type SlotTarget,
@@ -31,18 +34,20 @@ import { userError } from '../errors';
 import {
   absences,
   engineMeetings,
+  engineMeetingsOfGroups,
   exceptionRows,
   groupMeetings,
   listRotations,
   meetingDate,
   memberExists,
+  memberLabels,
   memberRefs,
   slotRows,
 } from '../repositories/rotation';
 import {
   groupSchedule,
+  listedRotationBasics,
   refreshRotationChairs,
-  rotationBasics,
   withSchedule,
   type GroupSchedule,
   type RotationBasics,
@@ -65,7 +70,7 @@ function versionInForce<V extends { effectiveFrom: string }>(versions: readonly 
 export function buildView(ctx: Ctx, found: GroupSchedule, opts: { history?: boolean } = {}): RotationView {
   const { record, rotation, schedule, today, meetings } = found;
   const until = addCalendarMonths(today, SCHEDULE_MONTHS);
-  const away = absences(ctx.store, record.groupId);
+  const away = absences(ctx.store, record.groupId, today);
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const termMode = rotation.versions.some((v) => v.mode !== 'per_meeting');
 
@@ -161,7 +166,7 @@ export function buildView(ctx: Ctx, found: GroupSchedule, opts: { history?: bool
     members: [],
   };
 
-  const exceptions: RotationExceptionView[] = exceptionRows(ctx.store, record.id).map((e) => {
+  const exceptions: RotationExceptionView[] = (found.exceptionRows ?? exceptionRows(ctx.store, record.id)).map((e) => {
     const a = e.meetingId ? meetingById.get(e.meetingId) : undefined;
     const b = e.otherMeetingId ? meetingById.get(e.otherMeetingId) : undefined;
     return {
@@ -218,59 +223,101 @@ export function buildView(ctx: Ctx, found: GroupSchedule, opts: { history?: bool
   };
 }
 
+/** The view reads the meetings by id and through the engine, so in any order (see groupMeetings). */
 function viewOf(ctx: Ctx, groupId: string): RotationView {
-  const found = groupSchedule(ctx, groupId);
+  const found = groupSchedule(ctx, groupId, { anyOrder: true });
   if (!found) throw userError('not_found', 'errors.notFound', { entity: 'rotation' });
   return buildView(ctx, found);
 }
 
 /**
- * One line of the rotation list. The same answer as buildView's schedule would give (its first entry
- * with a chair that is not a cancelled meeting) without building the 24-month view: for a term rotation
- * the current term is that entry whenever it has a chair (it sorts before every meeting from today on),
- * and neither the meetings nor the engine's meeting chairs are read; for meetings, the engine's chairs
- * are filtered to the window. Only the labels shown are read. A term rotation whose current term has no
- * chair takes the full view. `basics` comes from the list, which reads the records and today once.
+ * The next chair on one line of the rotation list. The same answer as buildView's schedule would give
+ * (its first entry with a chair that is not a cancelled meeting) without building the 24-month view: for
+ * a term rotation the current term is that entry whenever it has a chair (it sorts before every meeting
+ * from today on), and no meetings are read; for meetings, the engine's chairs over the group's meetings
+ * (`meetings`, read for all rotations at once) are filtered to the window. A term rotation whose current
+ * term has no chair takes the full view. `basics` comes from the list, which reads today once.
  */
-function rotationSummary(ctx: Ctx, basics: RotationBasics): RotationSummary {
-  const { record, rotation, today } = basics;
-  const groupId = record.groupId;
-  const current = versionInForce(rotation.versions, today) ?? { mode: 'per_meeting' as const, members: [] };
-  const orderToday = orderOn(current.members, rotation.departures, today);
-  let next: { date: string; chairId: string } | null = null;
-  const termMode = rotation.versions.some((v) => v.mode !== 'per_meeting');
-  if (termMode) {
+function nextChairOf(
+  ctx: Ctx,
+  basics: RotationBasics,
+  meetings: MeetingInput[] | undefined,
+): { date: string; chairId: string } | null {
+  const { rotation, today } = basics;
+  if (rotation.versions.some((v) => v.mode !== 'per_meeting')) {
     const term = computeTerms(rotation, today, today)[0];
-    if (term?.chair) next = { date: term.start, chairId: term.chair };
-    else {
-      const view = buildView(ctx, withSchedule(ctx, basics), { history: false });
-      const e = view.schedule.find((x) => x.chairId !== null && (x.kind === 'term' || x.status !== 'cancelled'));
-      next = e ? { date: e.date, chairId: e.chairId! } : null;
-    }
-  } else {
-    const { schedule, meetings } = withSchedule(ctx, basics);
-    const until = addCalendarMonths(today, SCHEDULE_MONTHS);
-    const time = new Map(meetings.map((m) => [m.id, m.startTime ?? '']));
-    const candidates = schedule.meetings
-      .filter((c) => c.date >= today && c.date < until)
-      .map((c) => ({ date: c.date, time: time.get(c.meetingId) ?? '', chairId: c.chair, status: c.status }));
-    // The view's order: by date, then time.
-    candidates.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.time < b.time ? -1 : 1));
-    const c = candidates.find((x) => x.chairId !== null && x.status !== 'cancelled');
-    next = c ? { date: c.date, chairId: c.chairId! } : null;
+    if (term?.chair) return { date: term.start, chairId: term.chair };
+    const view = buildView(ctx, withSchedule(ctx, basics), { history: false });
+    const e = view.schedule.find((x) => x.chairId !== null && (x.kind === 'term' || x.status !== 'cancelled'));
+    return e ? { date: e.date, chairId: e.chairId! } : null;
   }
-  const ids = next ? [...orderToday, next.chairId] : orderToday;
-  const labels = new Map(memberRefs(ctx.store, record.unit, groupId, ids).map((m) => [m.id, m.label]));
-  return {
-    id: record.id,
-    groupId,
-    groupName: basics.groupName,
-    name: record.name,
-    unit: record.unit,
-    mode: current.mode,
-    memberLabels: orderToday.map((m) => labels.get(m) ?? '?'),
-    nextChair: next ? { date: next.date, label: labels.get(next.chairId) ?? '?' } : null,
+  const input = meetings ?? [];
+  const schedule = computeSchedule({ rotation, meetings: input });
+  const until = addCalendarMonths(today, SCHEDULE_MONTHS);
+  const time = new Map(input.map((m) => [m.id, m.time ?? '']));
+  const candidates = schedule.meetings
+    .filter((c) => c.date >= today && c.date < until)
+    .map((c) => ({ date: c.date, time: time.get(c.meetingId) ?? '', chairId: c.chair, status: c.status }));
+  // The view's order: by date, then time.
+  candidates.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.time < b.time ? -1 : 1));
+  const c = candidates.find((x) => x.chairId !== null && x.status !== 'cancelled');
+  return c ? { date: c.date, chairId: c.chairId! } : null;
+}
+
+/**
+ * The list of rotations: one rotation per group (the one forGroup uses), each with today's order and its
+ * next chair. Everything is read for all rotations at once — the records with their groups, the rotation
+ * rows, the per-meeting rotations' meetings (only the columns the engine reads) and the labels shown —
+ * so the statements do not grow with the number of rotations.
+ */
+function rotationList(ctx: Ctx): RotationSummary[] {
+  // Even if a merge brought in a second rotation for a group, the list orders a group's rotations as
+  // findRotationByGroup does, and shows the first.
+  const seen = new Set<string>();
+  const listed = listRotations(ctx.store).filter((r) => !seen.has(r.groupId) && seen.add(r.groupId));
+  const day = todayOf(ctx);
+  const all = listedRotationBasics(ctx, listed, day);
+  const perMeeting = new Map<string, Rotation['unit']>();
+  for (const b of all)
+    if (!b.rotation.versions.some((v) => v.mode !== 'per_meeting')) perMeeting.set(b.record.groupId, b.record.unit);
+  // The list shows chairs before the schedule's end, so it reads the meetings before it; a rotation
+  // whose chairs there depend on later meetings (the engine says which) reads all of its group's.
+  const until = addCalendarMonths(day, SCHEDULE_MONTHS);
+  const meetings = perMeeting.size > 0 ? engineMeetingsOfGroups(ctx.store, perMeeting, until) : new Map<string, MeetingInput[]>();
+  for (const b of all) {
+    const g = b.record.groupId;
+    if (perMeeting.has(g) && !meetingsBeforeDecide(b.rotation, meetings.get(g)!))
+      meetings.set(g, engineMeetingsOfGroups(ctx.store, new Map([[g, b.record.unit]])).get(g)!);
+  }
+  const lines = all.map((basics) => {
+    const current = versionInForce(basics.rotation.versions, basics.today) ?? { mode: 'per_meeting' as const, members: [] };
+    const orderToday = orderOn(current.members, basics.rotation.departures, basics.today);
+    return { basics, mode: current.mode, orderToday, next: nextChairOf(ctx, basics, meetings.get(basics.record.groupId)) };
+  });
+  const wanted: Record<Rotation['unit'], Set<string>> = { organisations: new Set(), people: new Set() };
+  for (const l of lines) {
+    for (const id of l.orderToday) wanted[l.basics.record.unit].add(id);
+    if (l.next) wanted[l.basics.record.unit].add(l.next.chairId);
+  }
+  const labels = {
+    organisations:
+      wanted.organisations.size > 0 ? memberLabels(ctx.store, 'organisations', [...wanted.organisations]) : new Map(),
+    people: wanted.people.size > 0 ? memberLabels(ctx.store, 'people', [...wanted.people]) : new Map(),
   };
+  return lines.map(({ basics, mode, orderToday, next }) => {
+    const { record } = basics;
+    const named = labels[record.unit] as Map<string, string>;
+    return {
+      id: record.id,
+      groupId: record.groupId,
+      groupName: basics.groupName,
+      name: record.name,
+      unit: record.unit,
+      mode,
+      memberLabels: orderToday.map((m) => named.get(m) ?? '?'),
+      nextChair: next ? { date: next.date, label: named.get(next.chairId) ?? '?' } : null,
+    };
+  });
 }
 
 // ───────────────────────── checks ─────────────────────────
@@ -356,18 +403,10 @@ function mustFind(ctx: Ctx, groupId: string): GroupSchedule {
 // ───────────────────────── handlers ─────────────────────────
 
 export const rotationHandlers: HandlersFor<typeof rotationContract, Ctx> = {
-  'rotation.list': (_input, ctx) => {
-    // One rotation per group is shown (the one forGroup uses: the list orders a group's rotations as
-    // findRotationByGroup does), even if a merge brought in a second. Today is read once for all.
-    const day = todayOf(ctx);
-    const seen = new Set<string>();
-    return listRotations(ctx.store)
-      .filter((r) => !seen.has(r.groupId) && seen.add(r.groupId))
-      .map((r) => rotationSummary(ctx, rotationBasics(ctx, r.groupId, { record: r, today: day })!));
-  },
+  'rotation.list': (_input, ctx) => rotationList(ctx),
 
   'rotation.forGroup': ({ groupId }, ctx) => {
-    const found = groupSchedule(ctx, groupId);
+    const found = groupSchedule(ctx, groupId, { anyOrder: true });
     return found ? buildView(ctx, found) : null;
   },
 
