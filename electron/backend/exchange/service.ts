@@ -368,7 +368,10 @@ function plan(ctx: Ctx, file: ExchangeFile): Plan {
     });
     if (m.writes.length) {
       out.writes.push({ table, rows: m.writes, fresh });
-      pending.set(table, new Map(m.writes.map((r) => [r.id, r])));
+      // Filled in a loop: a [id, row] pair per row for the Map constructor is garbage at once.
+      const byId = new Map<string, Row>();
+      for (const r of m.writes) byId.set(r.id, r);
+      pending.set(table, byId);
     }
     for (const c of m.conflicts) {
       // The same two versions met before (a file imported again): the conflict is already listed.
