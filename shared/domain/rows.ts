@@ -434,7 +434,9 @@ export function rowProblem(table: string, row: StoredRow): RowProblem | null {
   for (const c of t.columns) {
     const stored = row[c.column];
     if (stored === undefined && !(c.column in row)) continue;
-    if (c.seen.has(stored)) continue;
+    // Only a value that could have been remembered is looked for: hashing a long text to find it
+    // absent cost more than all the schemas together.
+    if (cacheable(stored) && c.seen.has(stored)) continue;
     const p = valueProblem(c, stored);
     if (p) return p;
   }
