@@ -397,10 +397,11 @@ function plan(ctx: Ctx, file: ExchangeFile): Plan {
   // Every reference must land on a row of the file or of the database, before anything is written.
   for (const { table, rows } of out.writes) {
     for (const fk of foreignKeysOf(ctx.db, table)) {
+      const targets = pending.get(fk.target);
       for (const r of rows) {
         const v = r[fk.column];
         if (typeof v !== 'string') continue;
-        if (pending.get(fk.target)?.has(v) || ctx.store.getRaw(fk.target, v)) continue;
+        if (targets?.has(v) || ctx.store.getRaw(fk.target, v)) continue;
         throw userError('validation', 'exchange.missingReference', { table, column: fk.column, id: r.id });
       }
     }
