@@ -369,42 +369,78 @@ const validValues = new WeakMap<ColumnRule, Set<unknown>>();
 const VALID_CACHE_SIZE = 4096;
 const cacheable = (v: unknown) => v === null || typeof v === 'number' || (typeof v === 'string' && v.length <= 64);
 
+/** One column's rule as the checker walks it: the rule with its column name and its set of values found valid. */
+interface CheckedColumn {
+  column: string;
+  rule: ColumnRule;
+  seen: Set<unknown>;
+}
+
+/**
+ * Each table's rules as flat lists, made once per table on first use: a whole-database import checks
+ * every row, and walking the rules' record and looking each rule's cache up per value cost as much as
+ * the schemas themselves. The rules are ROW_RULES' own objects: nothing is copied but their order.
+ */
+const checkedTables = new Map<string, { columns: CheckedColumn[]; rows: RowRule[] } | null>();
+function checkedTable(table: string): { columns: CheckedColumn[]; rows: RowRule[] } | null {
+  let t = checkedTables.get(table);
+  if (t !== undefined) return t;
+  const rules = Object.hasOwn(ROW_RULES, table) ? ROW_RULES[table] : undefined;
+  t = rules
+    ? {
+        columns: Object.entries(rules.columns).map(([column, rule]) => {
+          let seen = validValues.get(rule);
+          if (!seen) validValues.set(rule, (seen = new Set()));
+          return { column, rule, seen };
+        }),
+        rows: rules.rows ?? [],
+      }
+    : null;
+  checkedTables.set(table, t);
+  return t;
+}
+
+/** Why `stored`, the value of `column`, breaks its rule, or null (the value is then remembered if short). */
+function valueProblem(c: CheckedColumn, stored: unknown): RowProblem | null {
+  const { rule, column } = c;
+  let value = stored;
+  if (rule.json && typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return { field: column, problem: 'validation.format' };
+    }
+  } else if (rule.bool) {
+    if (value !== 0 && value !== 1) return { field: column, problem: 'validation.invalid_type' };
+    value = value === 1;
+  }
+  const parsed = rule.schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const message = issue?.message ?? '';
+    return { field: column, problem: message.startsWith('validation.') ? message : `validation.${issue?.code ?? 'invalid'}` };
+  }
+  if (cacheable(stored) && c.seen.size < VALID_CACHE_SIZE) c.seen.add(stored);
+  return null;
+}
+
 /**
  * Why a stored row of `table` breaks its domain rules, or null. Tombstones are checked too: a
  * deleted row can be restored, and must then be readable. A table without rules is not checked here.
  */
 export function rowProblem(table: string, row: StoredRow): RowProblem | null {
-  const rules = ROW_RULES[table];
-  if (!rules) return null;
-  for (const column in rules.columns) {
-    if (!(column in row)) continue;
-    const rule = rules.columns[column]!;
-    const stored = row[column];
-    let seen = validValues.get(rule);
-    if (seen?.has(stored)) continue;
-    let value = stored;
-    if (rule.json && typeof value === 'string') {
-      try {
-        value = JSON.parse(value);
-      } catch {
-        return { field: column, problem: 'validation.format' };
-      }
-    } else if (rule.bool) {
-      if (value !== 0 && value !== 1) return { field: column, problem: 'validation.invalid_type' };
-      value = value === 1;
-    }
-    const parsed = rule.schema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const message = issue?.message ?? '';
-      return { field: column, problem: message.startsWith('validation.') ? message : `validation.${issue?.code ?? 'invalid'}` };
-    }
-    if (cacheable(stored)) {
-      if (!seen) validValues.set(rule, (seen = new Set()));
-      if (seen.size < VALID_CACHE_SIZE) seen.add(stored);
-    }
+  const t = checkedTable(table);
+  if (!t) return null;
+  for (const c of t.columns) {
+    const stored = row[c.column];
+    if (stored === undefined && !(c.column in row)) continue;
+    // Only a value that could have been remembered is looked for: hashing a long text to find it
+    // absent cost more than all the schemas together.
+    if (cacheable(stored) && c.seen.has(stored)) continue;
+    const p = valueProblem(c, stored);
+    if (p) return p;
   }
-  for (const rule of rules.rows ?? []) {
+  for (const rule of t.rows) {
     const p = rule(row);
     if (p) return p;
   }

@@ -368,7 +368,10 @@ function plan(ctx: Ctx, file: ExchangeFile): Plan {
     });
     if (m.writes.length) {
       out.writes.push({ table, rows: m.writes, fresh });
-      pending.set(table, new Map(m.writes.map((r) => [r.id, r])));
+      // Filled in a loop: a [id, row] pair per row for the Map constructor is garbage at once.
+      const byId = new Map<string, Row>();
+      for (const r of m.writes) byId.set(r.id, r);
+      pending.set(table, byId);
     }
     for (const c of m.conflicts) {
       // The same two versions met before (a file imported again): the conflict is already listed.
@@ -394,10 +397,11 @@ function plan(ctx: Ctx, file: ExchangeFile): Plan {
   // Every reference must land on a row of the file or of the database, before anything is written.
   for (const { table, rows } of out.writes) {
     for (const fk of foreignKeysOf(ctx.db, table)) {
+      const targets = pending.get(fk.target);
       for (const r of rows) {
         const v = r[fk.column];
         if (typeof v !== 'string') continue;
-        if (pending.get(fk.target)?.has(v) || ctx.store.getRaw(fk.target, v)) continue;
+        if (targets?.has(v) || ctx.store.getRaw(fk.target, v)) continue;
         throw userError('validation', 'exchange.missingReference', { table, column: fk.column, id: r.id });
       }
     }
