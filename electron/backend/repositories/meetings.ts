@@ -34,6 +34,25 @@ export function listMeetings(
   store: RowStore,
   opts: { groupId?: string; status?: string; from?: string; to?: string; query?: string; includeArchived?: boolean },
 ): MeetingSummary[] {
+  // Only the filters given go into the statement (one cached statement per combination): written as
+  // `(@group IS NULL OR m.group_id = @group)`, SQLite cannot use the group's or the date's index and
+  // scanned every meeting of the model for one group's list (#19).
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  if (!opts.includeArchived) where.push('m.deleted = 0');
+  const filter = (value: string | null | undefined, name: string, condition: string) => {
+    if (value == null) return;
+    where.push(condition);
+    params[name] = value;
+  };
+  filter(opts.groupId, 'group', 'm.group_id = @group');
+  filter(opts.status, 'status', 'm.status = @status');
+  filter(opts.from, 'from', 'm.date >= @from');
+  filter(opts.to, 'to', 'm.date <= @to');
+  if (opts.query) {
+    where.push(`(m.title LIKE @q ESCAPE '\\' OR g.name LIKE @q ESCAPE '\\' OR m.place LIKE @q ESCAPE '\\')`);
+    params.q = likePattern(opts.query);
+  }
   const rows = store
     .prepare(
       `SELECT m.*, g.name AS group_name, coalesce(p.name, o.abbreviation) AS chair_name,
@@ -41,23 +60,11 @@ export function listMeetings(
        FROM meetings m JOIN work_groups g ON g.id = m.group_id
        LEFT JOIN people p ON p.id = m.chair_person_id
        LEFT JOIN organisations o ON o.id = m.chair_organisation_id
-       WHERE (@all = 1 OR m.deleted = 0)
-         AND (@group IS NULL OR m.group_id = @group)
-         AND (@status IS NULL OR m.status = @status)
-         AND (@from IS NULL OR m.date >= @from)
-         AND (@to IS NULL OR m.date <= @to)
-         AND (@q IS NULL OR m.title LIKE @q ESCAPE '\\' OR g.name LIKE @q ESCAPE '\\' OR m.place LIKE @q ESCAPE '\\')
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY m.date, m.start_time, m.id
        LIMIT 2000`,
     )
-    .all({
-      all: opts.includeArchived ? 1 : 0,
-      group: opts.groupId ?? null,
-      status: opts.status ?? null,
-      from: opts.from ?? null,
-      to: opts.to ?? null,
-      q: opts.query ? likePattern(opts.query) : null,
-    }) as RawRow[];
+    .all(params) as RawRow[];
   return rows.map((r) => store.decode<MeetingSummary>('meetings', r));
 }
 
@@ -246,13 +253,14 @@ export function listActions(store: RowStore, input: Input<'meetings.listActions'
 }
 
 export function openActionsForCalendar(store: RowStore, groupId: string | undefined, today: string): ActionItemRow[] {
+  // The group's condition only when there is a group, so SQLite can use the group's index (see listMeetings).
   const rows = store
     .prepare(
       `${ACTION_ROW_SELECT} WHERE a.deleted = 0 AND a.status IN ('open', 'in_progress') AND a.due_date IS NOT NULL
-         AND (@group IS NULL OR a.group_id = @group)
+         ${groupId == null ? '' : 'AND a.group_id = @group'}
        ORDER BY a.due_date, a.id LIMIT 5000`,
     )
-    .all({ group: groupId ?? null }) as RawRow[];
+    .all(groupId == null ? {} : { group: groupId }) as RawRow[];
   return rows.map((r) => actionRow(store, r, today));
 }
 
