@@ -23,7 +23,14 @@ interface Row {
   deleted: number;
 }
 
-type Filters = { groupId?: string; status?: string; from?: string; to?: string; query?: string; includeArchived?: boolean };
+type Filters = {
+  groupId?: string;
+  status?: 'planned' | 'held';
+  from?: string;
+  to?: string;
+  query?: string;
+  includeArchived?: boolean;
+};
 
 /** The rule, one meeting row at a time, in the list's order (date, start time, id). */
 function byTheRule(rows: Row[], f: Filters): string[] {
