@@ -109,14 +109,19 @@ export interface ExceptionRow {
 }
 
 export function exceptionRows(store: RowStore, rotationId: string): ExceptionRow[] {
+  return readExceptions<ExceptionRow>(store, rotationId, { removedToo: false });
+}
+
+/** The rotation's exception rows in creation order (clock stamp, then id); removed ones only when asked. */
+function readExceptions<T>(store: RowStore, rotationId: string, opts: { removedToo: boolean }): T[] {
   return (
     store
       .prepare(
         `SELECT *, json_extract(field_hlc, '$."*"') AS created_stamp FROM rotation_exceptions
-         WHERE rotation_id = ? AND deleted = 0 ORDER BY created_stamp, id`,
+         WHERE rotation_id = ? ${opts.removedToo ? '' : 'AND deleted = 0'} ORDER BY created_stamp, id`,
       )
       .all(rotationId) as RawRow[]
-  ).map((r) => store.decode<ExceptionRow>('rotation_exceptions', r));
+  ).map((r) => store.decode<T>('rotation_exceptions', r));
 }
 
 /** An exception row, removed ones too, with what the history reads of it. */
@@ -129,14 +134,7 @@ export interface ExceptionRecord extends ExceptionRow {
 
 /** Every exception row of the rotation, removed ones too, in exceptionRows' order (its live rows are exceptionRows'). */
 export function exceptionRecords(store: RowStore, rotationId: string): ExceptionRecord[] {
-  return (
-    store
-      .prepare(
-        `SELECT *, json_extract(field_hlc, '$."*"') AS created_stamp FROM rotation_exceptions
-         WHERE rotation_id = ? ORDER BY created_stamp, id`,
-      )
-      .all(rotationId) as RawRow[]
-  ).map((r) => store.decode<ExceptionRecord>('rotation_exceptions', r));
+  return readExceptions<ExceptionRecord>(store, rotationId, { removedToo: true });
 }
 
 const target = (meetingId: string | null, termStart: string | null): SlotTarget | null =>
@@ -444,66 +442,38 @@ export function rotationHistoryRows(store: RowStore, rotationId: string): Rotati
 
 /**
  * What the rotation's own rows say about its changes: versions, exceptions (removed ones too), departures.
- * A caller that already read the versions (versionRows) and every exception (exceptionRecords) passes
- * them: the same rows, sorted here as the statements would sort them (by creation time, then date or id).
+ * Read through versionRows and exceptionRecords, unless a caller that already holds those rows (the
+ * schedule view) passes them; sorted here by creation time, then date or id.
  */
 export function rotationRowsHistory(
   store: RowStore,
   rotationId: string,
-  known?: { versions: VersionRow[]; exceptions: ExceptionRecord[] },
+  known: { versions: VersionRow[]; exceptions: ExceptionRecord[] } = {
+    versions: versionRows(store, rotationId),
+    exceptions: exceptionRecords(store, rotationId),
+  },
 ) {
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const versions = known
-    ? [...known.versions]
-        .sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.effectiveFrom, b.effectiveFrom))
-        .map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, at: v.createdAt, stamp: v.createdStamp }))
-    : (store
-        .prepare(
-          `SELECT id, effective_from AS effectiveFrom, created_at AS at, json_extract(field_hlc, '$."*"') AS stamp FROM rotation_versions
-           WHERE rotation_id = ? AND deleted = 0 ORDER BY created_at, effective_from`,
-        )
-        .all(rotationId) as Array<{ id: string; effectiveFrom: string; at: string; stamp: string }>);
-  const exceptions = known
-    ? [...known.exceptions]
-        .sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.id, b.id))
-        .map((e) => ({
-          id: e.id,
-          kind: e.kind,
-          meetingId: e.meetingId,
-          otherMeetingId: e.otherMeetingId,
-          termStart: e.termStart,
-          otherTermStart: e.otherTermStart,
-          memberId: e.organisationId ?? e.personId,
-          reason: e.reason,
-          at: e.createdAt,
-          updatedAt: e.updatedAt,
-          deleted: e.deleted ? 1 : 0,
-          stamp: e.createdStamp,
-          updatedStamp: e.hlc,
-        }))
-    : (store
-        .prepare(
-          `SELECT id, kind, meeting_id AS meetingId, other_meeting_id AS otherMeetingId, term_start AS termStart,
-              other_term_start AS otherTermStart, coalesce(organisation_id, person_id) AS memberId, reason,
-              created_at AS at, updated_at AS updatedAt, deleted, json_extract(field_hlc, '$."*"') AS stamp,
-              hlc AS updatedStamp
-       FROM rotation_exceptions WHERE rotation_id = ? ORDER BY created_at, id`,
-        )
-        .all(rotationId) as Array<{
-        id: string;
-        kind: 'override' | 'swap' | 'skip';
-        meetingId: string | null;
-        otherMeetingId: string | null;
-        termStart: string | null;
-        otherTermStart: string | null;
-        memberId: string | null;
-        reason: string | null;
-        at: string;
-        updatedAt: string;
-        deleted: number;
-        stamp: string;
-        updatedStamp: string;
-      }>);
+  const versions = [...known.versions]
+    .sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.effectiveFrom, b.effectiveFrom))
+    .map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, at: v.createdAt, stamp: v.createdStamp }));
+  const exceptions = [...known.exceptions]
+    .sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.id, b.id))
+    .map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      meetingId: e.meetingId,
+      otherMeetingId: e.otherMeetingId,
+      termStart: e.termStart,
+      otherTermStart: e.otherTermStart,
+      memberId: e.organisationId ?? e.personId,
+      reason: e.reason,
+      at: e.createdAt,
+      updatedAt: e.updatedAt,
+      deleted: e.deleted ? 1 : 0,
+      stamp: e.createdStamp,
+      updatedStamp: e.hlc,
+    }));
   const departures = store
     .prepare(
       `SELECT coalesce(s.organisation_id, s.person_id) AS memberId, s.left_from AS "from",

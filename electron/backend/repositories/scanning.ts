@@ -1,4 +1,4 @@
-import type { RawRow, RowStore } from '../db/store';
+import { metaFromRaw, type RawRow, type RowStore } from '../db/store';
 import { formatCandidateReference, type RoundTimeline } from '../../../shared/scanning/rounds';
 import type { ScoringInput } from '../../../shared/scanning/scoring';
 import {
@@ -53,11 +53,7 @@ export function roundFromRaw(_store: RowStore, raw: RawRow): Round {
   const timeline = {} as RoundTimeline;
   for (const [key, col] of TIMELINE_ENTRIES) timeline[key] = (raw[col] as string) ?? '';
   return {
-    id: raw.id as string,
-    createdAt: raw.created_at as string,
-    updatedAt: raw.updated_at as string,
-    hlc: raw.hlc as string,
-    deleted: raw.deleted === 1,
+    ...metaFromRaw(raw),
     groupId: raw.group_id as string,
     label: raw.label as string,
     lane: raw.lane as Round['lane'],
@@ -175,11 +171,7 @@ export function candidateFromRaw(_store: RowStore, raw: RawRow, roundLabel: stri
   const evidence = parseJson(raw.evidence);
   const text = (k: string) => (raw[k] as string | null | undefined) ?? null;
   return {
-    id: raw.id as string,
-    createdAt: raw.created_at as string,
-    updatedAt: raw.updated_at as string,
-    hlc: raw.hlc as string,
-    deleted: raw.deleted === 1,
+    ...metaFromRaw(raw),
     roundId: raw.round_id as string,
     number: raw.number as number,
     reference: formatCandidateReference(roundLabel, raw.number as number),
