@@ -3,7 +3,7 @@ import type { Ctx } from './context';
 import { settingOf } from './repositories/settings';
 
 /** The configured time zone (settings; default Europe/Helsinki). */
-export function configuredTimeZone(ctx: Pick<Ctx, 'db'>): string {
+export function configuredTimeZone(ctx: Pick<Ctx, 'store'>): string {
   return settingOf(ctx, 'timeZone');
 }
 
@@ -12,6 +12,6 @@ export function configuredTimeZone(ctx: Pick<Ctx, 'db'>): string {
  * marks, Home, scanning deadlines, reports, documents and status-history dates all use it; nothing in
  * the backend takes the UTC date.
  */
-export function today(ctx: Pick<Ctx, 'db' | 'now'>): string {
+export function today(ctx: Pick<Ctx, 'store' | 'now'>): string {
   return todayIn(configuredTimeZone(ctx), ctx.now());
 }
