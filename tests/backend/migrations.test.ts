@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/db/migrations';
-import { migrate, openDatabase, replicaId, schemaVersion } from '../../electron/backend/db/open';
+import { migrate, openDatabase, PAGE_CACHE_KIB, replicaId, schemaVersion } from '../../electron/backend/db/open';
 import { RowStore } from '../../electron/backend/db/store';
 import { travellingTables, META_COLUMNS, TABLE_CODECS } from '../../electron/backend/db/tables';
 import { loadExampleData } from '../../electron/backend/services/example-data';
@@ -53,6 +53,20 @@ function fill(db: ReturnType<typeof openDatabase>) {
 function counts(db: ReturnType<typeof openDatabase>) {
   return Object.fromEntries(travellingTables(db).map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()]));
 }
+
+describe('a connection', () => {
+  it('opens with WAL, foreign keys, NORMAL sync, a busy timeout and its own page cache', () => {
+    const db = freshDb();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // Negative: KiB, not pages. Larger than SQLite's 2 MiB default (see openDatabase).
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
+    expect(PAGE_CACHE_KIB).toBeGreaterThan(2048);
+    db.close();
+  });
+});
 
 describe('migrations', () => {
   it('are numbered 1..n without gaps and bring an empty database to the latest schema', () => {
