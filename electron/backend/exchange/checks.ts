@@ -329,13 +329,18 @@ const span = (r: Row): MembershipSpan => ({
 function checkMemberships(ctx: Ctx, rows: Map<string, Row> | undefined): void {
   if (!rows) return;
   const local = ctx.db.prepare(`SELECT * FROM memberships WHERE group_id = ? AND person_id = ?`);
-  const checked = new Set<string>();
+  // The file's rows by group and person first: one pass, not one pass over them all per pair.
+  const byPair = new Map<string, Row[]>();
   for (const row of rows.values()) {
     const key = `${String(row.group_id)}\u0000${String(row.person_id)}`;
-    if (checked.has(key)) continue;
-    checked.add(key);
+    const same = byPair.get(key);
+    if (same) same.push(row);
+    else byPair.set(key, [row]);
+  }
+  for (const same of byPair.values()) {
+    const row = same[0]!;
     const merged = new Map((local.all(row.group_id, row.person_id) as Row[]).map((r) => [r.id, r]));
-    for (const r of rows.values()) if (r.group_id === row.group_id && r.person_id === row.person_id) merged.set(r.id, r);
+    for (const r of same) merged.set(r.id, r);
     const clash = duplicateMemberships([...merged.values()].map(span)).find(([a, b]) => rows.has(a.id!) || rows.has(b.id!));
     if (clash) {
       const [a, b] = rows.has(clash[0].id!) ? clash : [clash[1], clash[0]];
