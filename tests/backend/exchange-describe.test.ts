@@ -31,7 +31,7 @@ describe('what a conflict is about', () => {
     edit(b, 'agenda_items', s.item.id, { minutes: 'B:n versio.' });
     const file = exportFrom(b, { kind: 'group', groupId: s.group.id });
 
-    const preview = previewImport(a.backend.ctx, file);
+    const preview = await previewImport(a.backend.ctx, file);
     expect(preview.conflicts[0]!.where).toEqual({
       group: 'Kyberturvallisuus',
       groupId: s.group.id,
@@ -64,7 +64,7 @@ describe('the import preview by record', () => {
       title: 'Päivitä tilannekuva',
     });
 
-    const preview = previewImport(a.backend.ctx, exportFrom(b, { kind: 'group', groupId: s.group.id }));
+    const preview = await previewImport(a.backend.ctx, exportFrom(b, { kind: 'group', groupId: s.group.id }));
     const records = preview.records ?? [];
     const meeting = records.find((r) => r.rowId === s.meeting.id);
     expect(meeting).toMatchObject({ action: 'updated', label: 'Kokous 1', fields: ['place'] });

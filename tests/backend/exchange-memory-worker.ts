@@ -39,7 +39,7 @@ async function main() {
   let preview: ReturnType<typeof refusal> | 'accepted' = 'accepted';
   let imported: ReturnType<typeof refusal> | 'accepted' = 'accepted';
   try {
-    previewImport(backend.ctx, bytes);
+    await previewImport(backend.ctx, bytes);
   } catch (e) {
     preview = refusal(e);
   }

@@ -33,7 +33,7 @@ describe('handover round trips on real SQLite', () => {
     const s = await seedGroup(a);
     const file1 = exportFrom(a, { kind: 'group', groupId: s.group.id });
 
-    const preview = previewImport(b.backend.ctx, file1);
+    const preview = await previewImport(b.backend.ctx, file1);
     expect(preview.totals.added).toBeGreaterThanOrEqual(8);
     expect(preview.alreadyImportedAt).toBeNull();
     const res = await importInto(b, file1);
@@ -78,7 +78,7 @@ describe('handover round trips on real SQLite', () => {
     expect(again.applied).toBe(false);
     expect(again.alreadyImportedAt).toMatch(/^2027-01-04T/);
     expect(contentHash(b.backend)).toBe(hash);
-    expect(previewImport(b.backend.ctx, file).alreadyImportedAt).toBe(again.alreadyImportedAt);
+    expect((await previewImport(b.backend.ctx, file)).alreadyImportedAt).toBe(again.alreadyImportedAt);
   });
 
   it('two imports of the same file at once run one after the other: the second changes nothing', async () => {
@@ -120,7 +120,7 @@ describe('handover round trips on real SQLite', () => {
     edit(a, 'agenda_items', s.item.id, { minutes: 'A:n versio.' });
     edit(b, 'agenda_items', s.item.id, { minutes: 'B:n versio.' });
 
-    const preview = previewImport(a.backend.ctx, exportFrom(b, { kind: 'group', groupId: s.group.id }));
+    const preview = await previewImport(a.backend.ctx, exportFrom(b, { kind: 'group', groupId: s.group.id }));
     expect(preview.conflicts).toHaveLength(1);
     expect(preview.conflicts[0]).toMatchObject({
       table: 'agenda_items',
@@ -139,7 +139,7 @@ describe('handover round trips on real SQLite', () => {
     expect(row(a, 'agenda_items', s.item.id).minutes).toBe('Yhdistetty versio.');
 
     // B gets the resolution without a new conflict of its own... apart from the one its own import lists.
-    const back = previewImport(b.backend.ctx, exportFrom(a, { kind: 'group', groupId: s.group.id }));
+    const back = await previewImport(b.backend.ctx, exportFrom(a, { kind: 'group', groupId: s.group.id }));
     expect(back.conflicts).toEqual([]);
     await importInto(b, exportFrom(a, { kind: 'group', groupId: s.group.id }));
     expect(row(b, 'agenda_items', s.item.id).minutes).toBe('Yhdistetty versio.');

@@ -91,7 +91,7 @@ describe("a group's file changes only that group's closure", () => {
     await a.api.organisations.update({ id: s.sm.id, patch: { name: 'Sisäministeriö (uusi nimi)' } });
     await a.api.groups.update({ id: s.group.id, patch: { name: 'Kyberturvallisuus ja hybridiuhat' } });
     const file = exportFrom(a, { kind: 'group', groupId: s.group.id });
-    const preview = previewImport(b.backend.ctx, file);
+    const preview = await previewImport(b.backend.ctx, file);
     expect(preview.sharedChanges).toEqual([
       expect.objectContaining({ table: 'organisations', rowId: s.sm.id, fields: ['name'], label: 'Sisäministeriö' }),
     ]);
@@ -108,7 +108,7 @@ describe("a group's file changes only that group's closure", () => {
     await a.api.groups.update({ id: s.sub.id, patch: { name: 'Alatyöryhmä (A)' } });
     // The subgroup's file carries its parent group (referenced) and the archived person.
     const file = exportFrom(a, { kind: 'group', groupId: s.sub.id });
-    const preview = previewImport(b.backend.ctx, file);
+    const preview = await previewImport(b.backend.ctx, file);
     expect(preview.notApplied).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ table: 'work_groups', rowId: s.group.id, fields: ['name'] }),
@@ -347,7 +347,7 @@ describe("a candidate file changes only its round's candidates", () => {
     });
     const kept = ['work_groups', 'organisations', 'people'] as const;
     const before = Object.fromEntries(kept.map((t) => [t, tableContent(b, t)]));
-    const preview = previewImport(b.backend.ctx, bad);
+    const preview = await previewImport(b.backend.ctx, bad);
     expect(preview.sharedChanges).toEqual([]);
     expect(preview.notApplied).toEqual(
       expect.arrayContaining([
@@ -408,7 +408,7 @@ describe('the clock bound', () => {
 
     // Within the bound: accepted with a warning; the clock moves at most to the bound.
     const near = ahead(FUTURE_BOUND_MS - 3_600_000);
-    expect(previewImport(b.backend.ctx, near).clockSkewMinutes).toBe(23 * 60);
+    expect((await previewImport(b.backend.ctx, near)).clockSkewMinutes).toBe(23 * 60);
     await importInto(b, near);
     expect(parseHlc(b.backend.ctx.store.tick()).wall).toBeLessThanOrEqual(now + FUTURE_BOUND_MS);
   });

@@ -3,10 +3,10 @@
  *
  * Other features call these too (the scanning feature exports and imports candidate files):
  *   exportScope(ctx, scope, { passphrase?, note? })        → { bytes, summary }
- *   previewImport(ctx, bytes, { passphrase?, expectedScope? }) → counts, conflicts, flags (a dry run)
+ *   previewImport(ctx, bytes, { passphrase?, expectedScope? }) → counts, conflicts, flags (a dry run; async)
  *   applyImport(ctx, bytes, { passphrase?, expectedScope? })   → the same, after writing
  *
- * An import verifies the whole file first (readExchangeFile with this schema's tables and columns),
+ * An import verifies the whole file first (readExchangeFileAsync with this schema's tables and columns),
  * then backs the database up, then merges and writes in ONE transaction with foreign keys deferred
  * (rows of a file reference each other in any order). References to rows neither in the file nor in
  * the database are refused before anything is written. Replica ids are never copied: the `meta`
@@ -33,7 +33,6 @@ import {
   ExchangeError,
   ExchangeFileWriter,
   isEncrypted,
-  readExchangeFile,
   readExchangeFileAsync,
   type BuildOptions,
   type ExchangeFile,
@@ -288,15 +287,7 @@ function asUserError(e: unknown): unknown {
 }
 
 /** The preview's reader (synchronous). */
-function readFile(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): ExchangeFile {
-  try {
-    return checkedFile(ctx, readExchangeFile(bytes, readOptions(ctx, opts)));
-  } catch (e) {
-    throw asUserError(e);
-  }
-}
-
-/** The import's reader: the same checks, large entries inflated natively off the thread (format.ts). */
+/** The reader of the preview and the import: large entries inflated natively off the thread (format.ts). */
 async function readFileAsync(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): Promise<ExchangeFile> {
   try {
     return checkedFile(ctx, await readExchangeFileAsync(bytes, readOptions(ctx, opts)));
@@ -533,8 +524,8 @@ function describe(ctx: Ctx, file: ExchangeFile, p: Plan, encrypted: boolean): Im
 }
 
 /** A dry run: what importing the file would change. Writes nothing. */
-export function previewImport(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions = {}): ImportPreview {
-  const file = readFile(ctx, bytes, opts);
+export async function previewImport(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportPreview> {
+  const file = await readFileAsync(ctx, bytes, opts);
   return describe(ctx, file, plan(ctx, file), isEncrypted(bytes));
 }
 
