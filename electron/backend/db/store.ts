@@ -2,24 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { HlcClock, type Hlc } from '../../../shared/hlc';
 import { applyLocalEdit, createRow, type Row } from '../../../shared/exchange/merge';
 import type { ApiError } from '../../../shared/contract/core';
-import type { RowMeta } from '../../../shared/domain/base';
 import { userError } from '../errors';
 import type { Db } from './open';
 import { getMeta, setMeta } from './open';
 import { TABLE_CODECS, camelToSnake, columnsOf, snakeToCamel } from './tables';
 
 export type RawRow = Record<string, unknown>;
-
-/** A row's meta columns as store.decode gives them, for mappers that write the other columns out by hand. */
-export function metaFromRaw(raw: RawRow): RowMeta {
-  return {
-    id: raw.id as string,
-    createdAt: raw.created_at as string,
-    updatedAt: raw.updated_at as string,
-    hlc: raw.hlc as string,
-    deleted: raw.deleted === 1,
-  };
-}
 
 /**
  * The one way travelling rows are written: every insert, update and archive stamps the row's clock
