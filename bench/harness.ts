@@ -52,8 +52,6 @@ export interface BenchCase<S = unknown> {
   runsAt?: Partial<Record<ScaleName, number>>;
   fixedRuns?: boolean;
   warmup?: number;
-  /** Untimed warm-up runs per scale (overrides `warmup` there). */
-  warmupAt?: Partial<Record<ScaleName, number>>;
   /**
    * Run in a child process that is stopped after this many seconds (reported as an error), for
    * operations that may be pathologically slow at W and must not hold up the rest of the suite.

@@ -193,7 +193,7 @@ async function runCase(c: BenchCase, env: ScaleEnv, runsOverride: number | undef
     state = await c.setup?.(env);
     setUp = true;
     const runs = c.fixedRuns ? (c.runs ?? 1) : (runsOverride ?? c.runsAt?.[env.scale] ?? c.runs ?? 10);
-    for (let i = 0; i < (c.warmupAt?.[env.scale] ?? c.warmup ?? 0); i++) {
+    for (let i = 0; i < (c.warmup ?? 0); i++) {
       await c.beforeEach?.(env, state);
       await c.run(env, state);
     }

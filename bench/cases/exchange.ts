@@ -22,13 +22,6 @@ import { generatedValues } from './foundation';
 
 const ALL = ['W/100', 'W/10', 'W'] as const;
 
-/**
- * The whole-database import, its true limit and its preview: one untimed run first and more timed
- * runs where a run is short (a median of three runs of 0.1–0.3 s moved by up to 2× between runs of
- * the suite on these shared machines); one run at W, where a run takes half a minute.
- */
-const WHOLE_RUNS = { runs: 3, runsAt: { 'W/100': 10, 'W/10': 5, W: 1 }, warmupAt: { 'W/100': 1, 'W/10': 1 } } as const;
-
 /** Rows belonging to one group (the fallback's scope rule; the service defines the real one). */
 function groupWhere(groupId: string): (table: string) => string | null {
   const g = `'${groupId.replace(/'/g, "''")}'`;
@@ -218,7 +211,8 @@ function serviceImportCase(
     area: 'exchange',
     scales: ALL,
     kind: 'bulk',
-    ...WHOLE_RUNS,
+    runs: 3,
+    runsAt: { W: 1 },
     baseline,
     target,
     // Whole-database imports can be very slow (see docs/performance.md): run apart, with a time limit.
@@ -252,7 +246,8 @@ function previewCase(name: string, scope: (env: ScaleEnv) => Scope, baseline: st
     area: 'exchange',
     scales: ALL,
     kind: 'bulk',
-    ...WHOLE_RUNS,
+    runs: 3,
+    runsAt: { W: 1 },
     baseline,
     timeoutSeconds: 300,
     setup: async (env) => ({ bytes: exportScope((await env.backend()).ctx, scope(env)).bytes, n: 0 }),
@@ -280,7 +275,8 @@ const trueLimitCase = defineCase<{ db?: Db; derived?: DerivedSchema; rows: numbe
   area: 'exchange',
   scales: ALL,
   kind: 'bulk',
-  ...WHOLE_RUNS,
+  runs: 3,
+  runsAt: { W: 1 },
   setup: (env) => ({ rows: generatedValues(env).reduce((n, t) => n + t.values.length, 0) }),
   beforeEach: (env, s) => {
     s.db?.close();
