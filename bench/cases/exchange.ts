@@ -16,7 +16,7 @@ import { openBackend, type Backend } from '../../electron/backend';
 import { applyImport, exportScope, previewImport, type Scope } from '../../electron/backend/exchange/service';
 import { derivedSchemaOf, dropDerived, restoreDerived, type DerivedSchema } from '../../electron/backend/db/bulk';
 import { travellingTables } from '../../electron/backend/db/tables';
-import { defineCase, type BenchCase, type ScaleEnv } from '../harness';
+import { defineCase, type BenchCase, type RunOutput, type ScaleEnv } from '../harness';
 import { insertRawValues, readRows, tablesInWriteOrder } from '../rows';
 import { generatedValues } from './foundation';
 
@@ -199,12 +199,21 @@ function serviceExportCase(
   });
 }
 
-/** Import through the service into a fresh empty database (every row new; includes the pre-import backup). */
+/**
+ * Import through the service into a fresh empty database (every row new; includes the pre-import
+ * backup) — or, with `preview`, only what an import must do before its first write (the exchange
+ * design's first rule: read and verify everything before writing anything): the file opened, every
+ * entry inflated, hashed, decoded and parsed, every row checked against its columns and its domain
+ * rules, merged against the empty database and every reference resolved, nothing written. Against the
+ * true limit the preview shows how much of the import's budget the verification alone takes (the
+ * preview and the import share the reader and the plan).
+ */
 function serviceImportCase(
   name: string,
   scope: (env: ScaleEnv) => Scope,
   baseline?: string,
   target?: BenchCase['target'],
+  mode: 'import' | 'preview' = 'import',
 ): BenchCase {
   return defineCase<{ bytes: Uint8Array; target?: Backend; n: number }>({
     name,
@@ -220,44 +229,17 @@ function serviceImportCase(
     setup: async (env) => ({ bytes: exportScope((await env.backend()).ctx, scope(env)).bytes, n: 0 }),
     beforeEach: async (env, s) => {
       s.target?.close();
-      const dir = path.join(env.root, `import-service-${++s.n}`);
+      const dir = path.join(env.root, `${mode}-service-${++s.n}`);
       s.target = await openBackend({ dataDir: dir, host: 'memory', backupOnStart: false });
     },
-    run: async (_env, s) => {
+    run: async (_env, s): Promise<RunOutput> => {
+      if (mode === 'preview') {
+        const p = await previewImport(s.target!.ctx, s.bytes);
+        return { extra: { rows: p.totals.added } };
+      }
       const result = await applyImport(s.target!.ctx, s.bytes);
       if (!result.applied) throw new Error('import was not applied');
       return { extra: { 'file MB': +(s.bytes.length / 1e6).toFixed(2) } };
-    },
-    teardown: (_env, s) => s.target?.close(),
-  });
-}
-
-/**
- * What an import must do before its first write (the exchange design's first rule: read and verify
- * everything before writing anything) — the file opened, every entry inflated, hashed, decoded and
- * parsed, every row checked against its columns and its domain rules, merged against the empty
- * database and every reference resolved — as the preview does it, nothing written. Against the true
- * limit it shows how much of the import's budget the verification alone takes (the same reader and
- * plan as the import's).
- */
-function previewCase(name: string, scope: (env: ScaleEnv) => Scope, baseline: string): BenchCase {
-  return defineCase<{ bytes: Uint8Array; target?: Backend; n: number }>({
-    name,
-    area: 'exchange',
-    scales: ALL,
-    kind: 'bulk',
-    runs: 3,
-    runsAt: { W: 1 },
-    baseline,
-    timeoutSeconds: 300,
-    setup: async (env) => ({ bytes: exportScope((await env.backend()).ctx, scope(env)).bytes, n: 0 }),
-    beforeEach: async (env, s) => {
-      s.target?.close();
-      s.target = await openBackend({ dataDir: path.join(env.root, `preview-${++s.n}`), host: 'memory', backupOnStart: false });
-    },
-    run: async (_env, s) => {
-      const p = await previewImport(s.target!.ctx, s.bytes);
-      return { extra: { rows: p.totals.added } };
     },
     teardown: (_env, s) => s.target?.close(),
   });
@@ -318,5 +300,5 @@ export const wholeImportCases: BenchCase[] = [
   partsImportCase('parts: readExchangeFile + mergeTable + write, whole database', whole, INSERT),
   serviceImportCase('import whole database (into empty)', whole, TRUE_LIMIT, { maxRatio: 1.5, label: '≤ 1.5× true limit' }),
   // After the import, so the import runs as cold as it always has (the preview runs the same reader).
-  previewCase('preview whole database (read + verify + plan, nothing written)', whole, TRUE_LIMIT),
+  serviceImportCase('preview whole database (read + verify + plan, nothing written)', whole, TRUE_LIMIT, undefined, 'preview'),
 ];
