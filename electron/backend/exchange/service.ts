@@ -286,7 +286,6 @@ function asUserError(e: unknown): unknown {
   return e instanceof ExchangeError ? exchangeUserError(e) : e;
 }
 
-/** The preview's reader (synchronous). */
 /** The reader of the preview and the import: large entries inflated natively off the thread (format.ts). */
 async function readFileAsync(ctx: Ctx, bytes: Uint8Array, opts: ImportOptions): Promise<ExchangeFile> {
   try {
